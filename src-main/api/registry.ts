@@ -1,0 +1,17 @@
+import { authHandlers } from '../services/auth.ts';
+import { deviceHandlers } from '../services/devices.ts';
+import { settingsHandlers } from '../services/settings.ts';
+import { supportHandlers } from '../services/support.ts';
+import { systemHandlers } from '../services/system.ts';
+import { tillHandlers } from '../services/till.ts';
+import type { Handlers } from './context.ts';
+
+/** One typed registry of backend handlers: the compiler checks every contract method has one. */
+export const registry: Handlers = {
+  ...systemHandlers,
+  ...authHandlers,
+  ...tillHandlers,
+  ...settingsHandlers,
+  ...deviceHandlers,
+  ...supportHandlers,
+};

@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import { businessDayOf } from '../../src-shared/business-day.ts';
+import type { TillSummary } from '../../src-shared/contract/index.ts';
+import { AppError } from '../../src-shared/errors.ts';
+import { countsTotal, DENOMINATIONS, type DenominationCounts } from '../../src-shared/money.ts';
+import { handlers, requireStaff, type HandlerCtx } from '../api/context.ts';
+import type { DB } from '../store/db.ts';
+import { backupDb } from '../store/backup.ts';
+import { getSettings } from '../store/settings-repo.ts';
+
+type SessionRow = {
+  id: string; register_no: number; business_day: string; status: 'open' | 'closed'; opened_at: number;
+  opened_by_name: string; opening_float: number; closed_at: number | null; closed_by_name: string | null;
+  counted_cash: number | null; backup_file: string | null;
+};
+
+const SESSION_SQL = `SELECT s.*, o.name AS opened_by_name, c.name AS closed_by_name FROM till_sessions s
+  JOIN staff o ON o.id = s.opened_by LEFT JOIN staff c ON c.id = s.closed_by`;
+
+export function openSessionRow(db: DB, registerNo: number): SessionRow | undefined {
+  return db.prepare(`${SESSION_SQL} WHERE s.register_no = ? AND s.status = 'open'`).get(registerNo) as SessionRow | undefined;
+}
+
+/** Cash taken in by checkouts of a till session. Slips arrive with the checkout issue (#4). */
+function cashSalesOf(_db: DB, _sessionId: string): number {
+  return 0;
+}
+
+export function summarize(db: DB, row: SessionRow): TillSummary {
+  const counts = (kind: 'open' | 'close'): DenominationCounts | null => {
+    const rows = db.prepare('SELECT denomination, count FROM till_counts WHERE session_id = ? AND kind = ? ORDER BY denomination DESC')
+      .all(row.id, kind) as Array<{ denomination: number; count: number }>;
+    return rows.length ? Object.fromEntries(rows.map((r) => [String(r.denomination), r.count])) : null;
+  };
+  const movements = (db.prepare(`SELECT m.id, m.kind, m.amount, m.reason, m.at, m.business_day, s.name AS staff_name
+    FROM cash_movements m JOIN staff s ON s.id = m.staff_id WHERE m.session_id = ? ORDER BY m.at, m.rowid`).all(row.id) as Array<{
+      id: string; kind: 'in' | 'out'; amount: number; reason: string; at: number; business_day: string; staff_name: string }>)
+    .map((m) => ({ id: m.id, kind: m.kind, amount: m.amount, reason: m.reason, at: m.at, businessDay: m.business_day, staffName: m.staff_name }));
+  const sum = (kind: 'in' | 'out') => movements.filter((m) => m.kind === kind).reduce((s, m) => s + m.amount, 0);
+  const cashIn = sum('in');
+  const cashOut = sum('out');
+  const cashSales = cashSalesOf(db, row.id);
+  const expectedCash = row.opening_float + cashIn - cashOut + cashSales;
+  return {
+    sessionId: row.id, registerNo: row.register_no, businessDay: row.business_day, status: row.status,
+    openedAt: row.opened_at, openedBy: row.opened_by_name, openingFloat: row.opening_float,
+    openingCounts: counts('open') ?? {}, cashIn, cashOut, cashSales, expectedCash, movements,
+    closedAt: row.closed_at, closedBy: row.closed_by_name, countedCash: row.counted_cash,
+    closingCounts: counts('close'), difference: row.counted_cash === null ? null : row.counted_cash - expectedCash,
+    backupFile: row.backup_file,
+  };
+}
+
+function requireOpen(ctx: HandlerCtx): SessionRow {
+  const row = openSessionRow(ctx.db, getSettings(ctx.db).registerNo);
+  if (!row) throw new AppError('TILL_NOT_OPEN', 'till is not open');
+  return row;
+}
+
+function insertCounts(db: DB, sessionId: string, kind: 'open' | 'close', counts: DenominationCounts): void {
+  const put = db.prepare('INSERT INTO till_counts (session_id, kind, denomination, count) VALUES (?, ?, ?, ?)');
+  for (const denom of DENOMINATIONS) put.run(sessionId, kind, denom, counts[String(denom)] ?? 0);
+}
+
+const byId = (db: DB, id: string) => db.prepare(`${SESSION_SQL} WHERE s.id = ?`).get(id) as SessionRow | undefined;
+
+export const tillHandlers = handlers({
+  'till.status': (_input, ctx) => {
+    const row = openSessionRow(ctx.db, getSettings(ctx.db).registerNo);
+    return row ? summarize(ctx.db, row) : null;
+  },
+
+  'till.open': (input, ctx) => {
+    const staff = requireStaff(ctx);
+    const settings = getSettings(ctx.db);
+    if (openSessionRow(ctx.db, settings.registerNo)) throw new AppError('TILL_ALREADY_OPEN', 'till already open');
+    const counts = 'counts' in input ? input.counts : null;
+    const total = counts ? countsTotal(counts) : (input as { total: number }).total;
+    const id = randomUUID();
+    const at = ctx.now();
+    ctx.db.prepare(`INSERT INTO till_sessions (id, register_no, business_day, status, opened_at, opened_by, opening_float)
+      VALUES (?, ?, ?, 'open', ?, ?, ?)`).run(id, settings.registerNo, businessDayOf(at, settings.businessDayStart), at, staff.id, total);
+    if (counts) insertCounts(ctx.db, id, 'open', counts);
+    const summary = summarize(ctx.db, byId(ctx.db, id)!);
+    ctx.emit('till.changed', summary);
+    return summary;
+  },
+
+  'till.cashMove': (input, ctx) => {
+    const staff = requireStaff(ctx);
+    const row = requireOpen(ctx);
+    if (input.kind === 'out' && input.amount > summarize(ctx.db, row).expectedCash) {
+      throw new AppError('CASH_SHORT', `cash out ${input.amount} exceeds expected cash`);
+    }
+    const at = ctx.now();
+    ctx.db.prepare(`INSERT INTO cash_movements (id, session_id, kind, amount, reason, staff_id, at, business_day)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(randomUUID(), row.id, input.kind, input.amount, input.reason, staff.id, at, row.business_day);
+    const summary = summarize(ctx.db, row);
+    ctx.emit('till.changed', summary);
+    return summary;
+  },
+
+  'till.close': (input, ctx) => {
+    const staff = requireStaff(ctx);
+    const row = requireOpen(ctx);
+    const counted = countsTotal(input.counts);
+    const expected = summarize(ctx.db, row).expectedCash;
+    ctx.db.prepare(`UPDATE till_sessions SET status = 'closed', closed_at = ?, closed_by = ?, counted_cash = ?, expected_cash = ?
+      WHERE id = ?`).run(ctx.now(), staff.id, counted, expected, row.id);
+    insertCounts(ctx.db, row.id, 'close', input.counts);
+    const db = ctx.db;
+    // The backup runs after the close is committed; the report shows its file once it exists.
+    ctx.afterCommit(async () => {
+      const file = await backupDb(db, ctx.core.store().backupsDir, `close-${row.business_day}`);
+      db.prepare('UPDATE till_sessions SET backup_file = ? WHERE id = ?').run(file, row.id);
+      ctx.emit('till.changed', null);
+      ctx.log.info({ sessionId: row.id, file }, 'backup written at till close');
+    });
+    return summarize(ctx.db, byId(ctx.db, row.id)!);
+  },
+
+  'till.report': (input, ctx) => {
+    const row = input.sessionId ? byId(ctx.db, input.sessionId)
+      : ctx.db.prepare(`${SESSION_SQL} WHERE s.register_no = ? ORDER BY s.opened_at DESC LIMIT 1`).get(getSettings(ctx.db).registerNo) as SessionRow | undefined;
+    if (!row) throw new AppError('NOT_FOUND', 'no till session');
+    return summarize(ctx.db, row);
+  },
+
+  'till.history': (input, ctx) => {
+    const rows = ctx.db.prepare(`${SESSION_SQL} ORDER BY s.opened_at DESC LIMIT ?`).all(input.limit) as SessionRow[];
+    return rows.map((r) => summarize(ctx.db, r));
+  },
+});
