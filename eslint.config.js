@@ -29,12 +29,18 @@ export default tseslint.config(
   {
     // The core runs in Electron and as the plain-Node station: it never imports electron.
     files: ['src-main/**', 'native/**', 'bench/**'],
-    ignores: ['src-main/electron/**'],
+    ignores: ['src-main/electron/**', '**/*.test.ts', 'src-main/testing/**'],
     rules: layer(['electron', '**/src-renderer/**', '**/sim/**'],
       'The core never imports electron or the renderer; only src-main/electron is the Electron shell (docs/architecture.md).'),
   },
   {
+    // Tests and test harnesses may start simulators (sim/) beside the core, never Electron.
+    files: ['**/*.test.ts', 'src-main/testing/**'],
+    rules: layer(['electron'], 'Tests run without Electron (docs/architecture.md).'),
+  },
+  {
     files: ['native/**'],
+    ignores: ['**/*.test.ts'],
     rules: layer(['electron', '**/src-main/**', '**/src-renderer/**', '**/sim/**'],
       'native/ holds device transports and codecs: it depends on nothing of the app (docs/architecture.md).'),
   },

@@ -15,10 +15,10 @@ describe('register core', () => {
     const call = (e: Parameters<typeof core.dispatch>[0]) => core.dispatch(e, local);
     const sessionId = await login(call);
     value(await call({ method: 'till.open', input: { total: 10_000 }, sessionId, commandId: cmdId() }));
-    core.close();
+    await core.close();
     core = await openCore(dir);
     expect(value<{ tillOpen: boolean }>(await call({ method: 'system.status', input: {} })).tillOpen).toBe(true);
-    core.close();
+    await core.close();
   });
 
   it('training mode uses its own database and its till never reaches the live one (L2)', async () => {
@@ -37,7 +37,7 @@ describe('register core', () => {
     expect(count('register.sqlite')).toBe(0);
     value(await call({ method: 'system.setMode', input: { training: false }, sessionId: manager, commandId: cmdId() }));
     expect(value<{ tillOpen: boolean; mode: string }>(await call({ method: 'system.status', input: {} }))).toMatchObject({ mode: 'live', tillOpen: false });
-    core.close();
+    await core.close();
   });
 
   it('shows a failed integrity check instead of crashing, and refuses work', async () => {
@@ -48,7 +48,7 @@ describe('register core', () => {
     expect(status.integrity.ok).toBe(false);
     const refused = await core.dispatch({ method: 'auth.staffList', input: {} }, local);
     expect(refused.ok || refused.error.code).toBe('DB_CORRUPT');
-    core.close();
+    await core.close();
   });
 
   it('logs every command with staff and command id, filters logs, and exports a bundle without secrets', async () => {
@@ -73,6 +73,6 @@ describe('register core', () => {
     const everything = Object.values(files).map((f) => strFromU8(f)).join('\n');
     expect(everything).not.toMatch(/scrypt\$|9876|"pin":"\d/);
     expect(JSON.parse(strFromU8(files['integrity.json']!)).live.ok).toBe(true);
-    core.close();
+    await core.close();
   });
 });

@@ -15,6 +15,7 @@ import { openDb, type DB } from './store/db.ts';
 import { migrate } from './store/migrate.ts';
 import { copyMasterData, seedDemo } from './store/seed.ts';
 import { getValue, setValue } from './store/settings-repo.ts';
+import { LedgerSync, type SyncOptions } from './ledger/sync-service.ts';
 
 export type Mode = 'live' | 'training';
 export type StoreHandle = { db: DB; file: string; backupsDir: string };
@@ -27,6 +28,8 @@ export type CoreOptions = {
   logger?: Logger;
   /** Seed the demo store (staff, floors, tables, menu) into an empty database. */
   demo?: boolean;
+  /** Run the outbox relay and the ledger puller (default true). */
+  sync?: boolean | SyncOptions;
 };
 
 const MODE_KEY = 'register.mode';
@@ -47,11 +50,15 @@ export class Core {
   /** Verified against when the staff id is unknown, so both paths cost one scrypt. */
   readonly dummyPinHash = hashPin('000000');
   mode: Mode = 'live';
+  /** Async commands in progress by command id, so a concurrent retry joins instead of re-running. */
+  readonly runningCommands = new Map<string, Promise<unknown>>();
   private live: StoreHandle | null = null;
   private training: StoreHandle | null = null;
   private failure: Health = { ok: true };
   private readonly listeners = new Set<(event: AnyEvent) => void>();
   private readonly demo: boolean;
+  /** Outbox relay and ledger pull; null while the store is unhealthy. */
+  sync: LedgerSync | null = null;
 
   private constructor(opts: CoreOptions, log: Logger) {
     this.dataDir = opts.dataDir;
@@ -68,6 +75,11 @@ export class Core {
     mkdirSync(opts.dataDir, { recursive: true });
     const core = new Core(opts, opts.logger ?? (await createLogger(opts.dataDir)));
     core.openLive();
+    if (core.health().ok) {
+      core.sync = new LedgerSync(core, typeof opts.sync === 'object' ? opts.sync : {});
+      if (opts.sync === false) core.sync.configure();
+      else core.sync.start();
+    }
     return core;
   }
 
@@ -150,7 +162,14 @@ export class Core {
     }
   }
 
-  close(): void {
+  /** After every command: wake the relay for new outbox rows and refresh the sync badge. */
+  afterCommand(): void {
+    this.sync?.relay.kick();
+    this.sync?.publish();
+  }
+
+  async close(): Promise<void> {
+    await this.sync?.stop();
     this.live?.db.close();
     this.training?.db.close();
     this.listeners.clear();

@@ -2,6 +2,7 @@ import type { AnyEvent, EventName, EventPayload, Input, MethodName, Output, Pars
 import type { Logger } from '../logging/logger.ts';
 import type { DB } from '../store/db.ts';
 import type { Core } from '../core.ts';
+import type { OutboxWriter } from '../outbox/outbox.ts';
 
 /** Who is calling: the Electron window (IPC), a browser or handheld over HTTP, or code in-process. */
 export type Caller = { transport: 'ipc' | 'http' | 'inproc'; local: boolean; deviceId?: string };
@@ -18,6 +19,8 @@ export type HandlerCtx = {
   log: Logger;
   /** Queued and delivered only after the command's transaction commits. */
   emit: <E extends EventName>(name: E, payload: EventPayload<E>) => void;
+  /** Outbox rows written in this command's transaction; a no-op writer in training mode. */
+  outbox: OutboxWriter;
   /** Work that must follow the commit (backups, printing): the sale is on disk first. */
   afterCommit: (fn: () => Promise<void> | void) => void;
 };

@@ -4,6 +4,7 @@ import { envelope, isMethodName, methods, type AnyEvent, type MethodName, type S
 import { fail, ok, type Result } from '../../src-shared/result.ts';
 import { validate } from '../../src-shared/validate.ts';
 import type { Core } from '../core.ts';
+import { OutboxWriter } from '../outbox/outbox.ts';
 import type { Caller, HandlerCtx, Handlers } from './context.ts';
 
 /**
@@ -56,27 +57,43 @@ async function run(core: Core, registry: Handlers, method: MethodName, input: un
   const queued: AnyEvent[] = [];
   const after: Array<() => Promise<void> | void> = [];
   const ctx: HandlerCtx = {
-    db, core, ...meta, now: core.now, log: core.log,
+    db, core, ...meta, now: core.now, log: core.log, outbox: new OutboxWriter(db, core.now, core.mode === 'live'),
     emit: (name, payload) => queued.push({ name, payload } as AnyEvent),
     afterCommit: (fn) => after.push(fn),
   };
   const handler = registry[method] as (input: unknown, ctx: HandlerCtx) => unknown;
   let value: unknown;
-  if (methods[method].kind === 'command') {
+  const def = methods[method] as { kind: string; async?: boolean };
+  if (def.kind === 'command') {
     const seen = db.prepare('SELECT result FROM command_log WHERE command_id = ?').get(meta.commandId) as { result: string } | undefined;
     if (seen) return JSON.parse(seen.result) as unknown;
-    value = db.transaction(() => {
-      const out = handler(input, ctx);
-      if (out instanceof Promise) throw new Error(`command ${method} must be synchronous to run in one transaction`);
-      db.prepare('INSERT INTO command_log (command_id, method, staff_id, result, at) VALUES (?, ?, ?, ?, ?)')
-        .run(meta.commandId, method, meta.staff?.id ?? null, JSON.stringify(out ?? null), core.now());
-      return out;
-    }).immediate();
+    const record = (out: unknown) => db.prepare('INSERT INTO command_log (command_id, method, staff_id, result, at) VALUES (?, ?, ?, ?, ?)')
+      .run(meta.commandId, method, meta.staff?.id ?? null, JSON.stringify(out ?? null), core.now());
+    if (def.async) {
+      // Two copies of the same command at once: the second waits for the first's answer.
+      const running = core.runningCommands.get(meta.commandId!);
+      if (running) return running;
+      const promise = Promise.resolve(handler(input, ctx)).then((out) => { record(out); return out; });
+      core.runningCommands.set(meta.commandId!, promise);
+      try {
+        value = await promise;
+      } finally {
+        core.runningCommands.delete(meta.commandId!);
+      }
+    } else {
+      value = db.transaction(() => {
+        const out = handler(input, ctx);
+        if (out instanceof Promise) throw new Error(`command ${method} must be synchronous to run in one transaction (or be marked async)`);
+        record(out);
+        return out;
+      }).immediate();
+    }
   } else {
     value = await handler(input, ctx);
   }
   for (const fn of after) await fn();
   for (const ev of queued) core.publish(ev);
+  if (methods[method].kind === 'command') core.afterCommand();
   return value;
 }
 

@@ -1,3 +1,5 @@
+import { floorHandlers } from '../floor/handlers.ts';
+import { syncHandlers } from '../ledger/handlers.ts';
 import { authHandlers } from '../services/auth.ts';
 import { deviceHandlers } from '../services/devices.ts';
 import { settingsHandlers } from '../services/settings.ts';
@@ -14,4 +16,6 @@ export const registry: Handlers = {
   ...settingsHandlers,
   ...deviceHandlers,
   ...supportHandlers,
+  ...floorHandlers,
+  ...syncHandlers,
 };

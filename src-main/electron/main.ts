@@ -63,10 +63,7 @@ async function main(): Promise<void> {
   await win.loadURL(`${ORIGIN}/index.html`);
 
   app.on('window-all-closed', () => {
-    void station.stop().finally(() => {
-      core.close();
-      app.quit();
-    });
+    void station.stop().then(() => core.close()).finally(() => app.quit());
   });
 }
 

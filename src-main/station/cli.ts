@@ -24,7 +24,7 @@ export async function runStation(argv = process.argv.slice(2)): Promise<{ core: 
   const { url } = await station.start();
   const stop = async () => {
     await station.stop();
-    core.close();
+    await core.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());

@@ -2,7 +2,7 @@ import type { Settings } from '../../src-shared/contract/index.ts';
 import type { DB } from './db.ts';
 
 export const DEFAULT_SETTINGS: Settings = {
-  storeName: 'デモ食堂 渋谷店', registerNo: 1, businessDayStart: '05:00', lanEnabled: false, locale: 'ja',
+  storeName: 'デモ食堂 渋谷店', registerNo: 1, businessDayStart: '05:00', lanEnabled: false, locale: 'ja', tableResetEnabled: false,
 };
 
 /** Settings are rows of JSON values so a new setting needs no migration. */

@@ -25,7 +25,7 @@ export async function inprocRegister(): Promise<TestRegister> {
   return {
     core, dir,
     call: (envelope) => core.dispatch(envelope, { transport: 'inproc', local: true }),
-    close: async () => { core.close(); rmSync(dir, { recursive: true, force: true }); },
+    close: async () => { await core.close(); rmSync(dir, { recursive: true, force: true }); },
   };
 }
 

@@ -12,6 +12,12 @@ export type Access = 'public' | 'staff' | readonly Role[];
 export type MethodDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> = {
   /** Commands change state: they carry a client-made `commandId` and are applied once. */
   kind: 'query' | 'command';
+  /**
+   * A command that waits on the outside world (a ledger, the payment terminal) cannot hold a
+   * SQLite transaction open: it manages its own transactions and its command id is recorded
+   * when it finishes.
+   */
+  async?: boolean;
   access: Access;
   input: I;
   output: O;

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { authMethods } from './auth.ts';
+import { floorMethods } from './floor.ts';
 import { settingsMethods } from './settings.ts';
 import { supportMethods } from './support.ts';
+import { syncMethods } from './sync.ts';
 import { systemMethods } from './system.ts';
 import { tillMethods } from './till.ts';
 
@@ -12,6 +14,8 @@ export const methods = {
   ...tillMethods,
   ...settingsMethods,
   ...supportMethods,
+  ...floorMethods,
+  ...syncMethods,
 };
 
 export type Methods = typeof methods;
@@ -36,3 +40,5 @@ export type Envelope = z.infer<typeof envelope>;
 export * from './define.ts';
 export * from './events.ts';
 export * from './schemas.ts';
+export * from './floor.ts';
+export * from './sync.ts';

@@ -44,6 +44,8 @@ export const settings = z.object({
   businessDayStart: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '時刻はHH:MMで入力してください。'),
   lanEnabled: z.boolean(),
   locale: z.enum(['ja', 'en']),
+  /** T5: table reset is offered only where the store enables it. */
+  tableResetEnabled: z.boolean(),
 });
 export type Settings = z.infer<typeof settings>;
 
