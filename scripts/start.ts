@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { buildMain, buildRendererIfStale } from './build.ts';
+import { startDemoServices } from './demo-services.ts';
 import { fetchElectronRuntime } from './electron-runtime.ts';
 
 /**
@@ -21,10 +22,12 @@ if (runtime.binary) {
 } else {
   console.log(`[start] no Electron window: ${runtime.reason}. Running the station instead.`);
   const { runStation } = await import('../src-main/station/cli.ts');
-  const { url, core } = await runStation(args.filter((a) => a !== '--station'));
+  const { url, core, station } = await runStation(args.filter((a) => a !== '--station'));
+  const demo = process.env.POS_DEMO_SERVICES === '0' ? null : await startDemoServices(core, station.port);
   console.log('');
   console.log(`  レジ (station) is ready: open ${url} in a browser`);
   console.log(`  data: ${core.dataDir}`);
   console.log('  demo staff: 山田 店長 (manager) 1234 / 佐藤 花子 (cashier) 1111 / サポート (support) 9999');
+  for (const line of demo?.lines ?? []) console.log(`  ${line}`);
   console.log('  stop with Ctrl+C');
 }

@@ -19,10 +19,11 @@ type Step = { name: string; cmd: string; args: string[]; env?: Record<string, st
 const steps: Step[] = [
   { name: 'type-check (core)', cmd: 'tsc', args: ['-p', 'tsconfig.json', '--noEmit'] },
   { name: 'type-check (renderer)', cmd: 'tsc', args: ['-p', 'src-renderer/tsconfig.json', '--noEmit'] },
+  { name: 'type-check (e2e)', cmd: 'tsc', args: ['-p', 'e2e/tsconfig.json', '--noEmit'] },
   { name: 'type-check (electron shell)', cmd: 'tsc', args: ['-p', 'tsconfig.electron.json', '--noEmit'] },
   { name: 'lint', cmd: 'eslint', args: ['--max-warnings', '0', '.'] },
   { name: 'unit + integration (vitest)', cmd: 'vitest', args: ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, 'vitest.json')}`] },
-  { name: 'e2e (playwright, chromium)', cmd: 'playwright', args: ['test'], env: { PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, 'playwright.json') } },
+  { name: 'e2e (playwright, chromium)', cmd: 'playwright', args: ['test', '--reporter=list,json'], env: { PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, 'playwright.json') } },
 ];
 
 const only = process.argv.slice(2);

@@ -10,7 +10,19 @@ import { LedgerUnavailable, type LedgerAdapter, type PulledReservation } from '.
 import { getLedgerConfig, getLedgerToken } from './config.ts';
 import { SmartReserveAdapter } from './smart-reserve.ts';
 
-export type SyncOptions = { pullIntervalMs?: number; relayIntervalMs?: number; requestTimeoutMs?: number };
+export type SyncOptions = {
+  pullIntervalMs?: number; relayIntervalMs?: number; requestTimeoutMs?: number;
+  backoffBaseMs?: number; backoffCapMs?: number; breakerOpenMs?: number;
+};
+
+/** Timings from the environment, for tests and the fault suite (docs/operations.md). */
+export function syncOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): SyncOptions {
+  const num = (name: string) => (env[name] ? Number(env[name]) : undefined);
+  return {
+    pullIntervalMs: num('POS_PULL_INTERVAL_MS'), relayIntervalMs: num('POS_RELAY_INTERVAL_MS'), requestTimeoutMs: num('POS_REQUEST_TIMEOUT_MS'),
+    backoffBaseMs: num('POS_BACKOFF_BASE_MS'), backoffCapMs: num('POS_BACKOFF_CAP_MS'), breakerOpenMs: num('POS_BREAKER_OPEN_MS'),
+  };
+}
 
 /**
  * Keeps the register and its linked ledger in step: the relay sends the outbox, the puller
@@ -21,7 +33,7 @@ export class LedgerSync {
   readonly relay: Relay;
   adapter: LedgerAdapter | null = null;
   private readonly core: Core;
-  private readonly opts: Required<SyncOptions>;
+  private readonly opts: Required<Pick<SyncOptions, 'pullIntervalMs' | 'relayIntervalMs' | 'requestTimeoutMs'>>;
   private pullTimer: NodeJS.Timeout | null = null;
   private pulling: Promise<{ ok: boolean; message: string | null }> | null = null;
   lastPullError: string | null = null;
@@ -29,7 +41,10 @@ export class LedgerSync {
   constructor(core: Core, opts: SyncOptions = {}) {
     this.core = core;
     this.opts = { pullIntervalMs: opts.pullIntervalMs ?? 3_000, relayIntervalMs: opts.relayIntervalMs ?? 1_000, requestTimeoutMs: opts.requestTimeoutMs ?? 15_000 };
-    this.relay = new Relay({ db: core.liveDb(), log: core.log, now: core.now, intervalMs: this.opts.relayIntervalMs, onChange: () => this.publish() });
+    this.relay = new Relay({
+      db: core.liveDb(), log: core.log, now: core.now, intervalMs: this.opts.relayIntervalMs, onChange: () => this.publish(),
+      backoffBaseMs: opts.backoffBaseMs, backoffCapMs: opts.backoffCapMs, breakerOpenMs: opts.breakerOpenMs,
+    });
   }
 
   private get db(): DB {

@@ -11,9 +11,9 @@ export function fullJitter(attempt: number, random: () => number = Math.random, 
 }
 
 /** Retry-After wins when the server sends it (seconds or an HTTP date), capped like the backoff. */
-export function retryDelay(attempt: number, retryAfterMs: number | undefined, random?: () => number): number {
-  if (retryAfterMs !== undefined && retryAfterMs >= 0) return Math.min(retryAfterMs, BACKOFF_CAP_MS);
-  return fullJitter(attempt, random);
+export function retryDelay(attempt: number, retryAfterMs: number | undefined, random?: () => number, base = BACKOFF_BASE_MS, cap = BACKOFF_CAP_MS): number {
+  if (retryAfterMs !== undefined && retryAfterMs >= 0) return Math.min(retryAfterMs, cap);
+  return fullJitter(attempt, random, base, cap);
 }
 
 export function parseRetryAfter(header: string | null, now: number): number | undefined {

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { DB } from '../store/db.ts';
-import { retryDelay } from './backoff.ts';
+import { BACKOFF_BASE_MS, BACKOFF_CAP_MS, retryDelay } from './backoff.ts';
 import { CircuitBreaker } from './breaker.ts';
 import type { OutboxRow } from './outbox.ts';
 import type { Delivery, DeliveryTarget, OutboxEvent, RemoteRefs } from './types.ts';
@@ -18,6 +18,10 @@ export type RelayOptions = {
   concurrency?: number;
   /** Called after each round that changed something, for the sync badge. */
   onChange?: () => void;
+  /** Backoff and breaker timings; production uses the defaults (2 s base, 5 min cap, 30 s open). */
+  backoffBaseMs?: number;
+  backoffCapMs?: number;
+  breakerOpenMs?: number;
 };
 
 /**
@@ -34,6 +38,8 @@ export class Relay {
   private readonly intervalMs: number;
   private readonly concurrency: number;
   private readonly onChange: () => void;
+  private readonly backoff: { base: number; cap: number };
+  private readonly breakerOpenMs: number;
   private readonly targets = new Map<string, DeliveryTarget>();
   readonly breakers = new Map<string, CircuitBreaker>();
   private readonly inFlight = new Set<number>();
@@ -49,6 +55,8 @@ export class Relay {
     this.intervalMs = opts.intervalMs ?? 1000;
     this.concurrency = opts.concurrency ?? 4;
     this.onChange = opts.onChange ?? (() => {});
+    this.backoff = { base: opts.backoffBaseMs ?? BACKOFF_BASE_MS, cap: opts.backoffCapMs ?? BACKOFF_CAP_MS };
+    this.breakerOpenMs = opts.breakerOpenMs ?? 30_000;
     // A crash between sending and recording leaves rows in flight: send them again (deduped remotely).
     const res = this.db.prepare(`UPDATE outbox SET status = 'pending', updated_at = ? WHERE status = 'in_flight'`).run(this.now());
     if (res.changes) this.log.warn({ rows: res.changes }, 'outbox rows left in flight by a crash are pending again');
@@ -56,7 +64,7 @@ export class Relay {
 
   setTarget(target: DeliveryTarget): void {
     this.targets.set(target.target, target);
-    if (!this.breakers.has(target.target)) this.breakers.set(target.target, new CircuitBreaker({ random: this.random }));
+    if (!this.breakers.has(target.target)) this.breakers.set(target.target, new CircuitBreaker({ random: this.random, openMs: this.breakerOpenMs }));
     this.kick();
   }
 
@@ -166,7 +174,7 @@ export class Relay {
         return;
       }
       breaker.failure(now);
-      const delay = retryDelay(attempts, result.retryAfterMs, this.random);
+      const delay = retryDelay(attempts, result.retryAfterMs, this.random, this.backoff.base, this.backoff.cap);
       this.db.prepare(`UPDATE outbox SET status = 'pending', attempts = ?, next_attempt_at = ?, last_error_code = ?, last_error = ?, updated_at = ? WHERE seq = ?`)
         .run(attempts, now + delay, result.code, result.message, now, row.seq);
       this.log.info({ seq: row.seq, type: row.event_type, code: result.code, attempts, delayMs: delay }, 'outbox delivery will be retried');

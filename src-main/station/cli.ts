@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { Core } from '../core.ts';
+import { syncOptionsFromEnv } from '../ledger/sync-service.ts';
 import { defaultDataDir, rendererDir } from '../paths.ts';
 import { Station } from './station.ts';
 
@@ -19,7 +20,7 @@ export async function runStation(argv = process.argv.slice(2)): Promise<{ core: 
       'no-demo': { type: 'boolean', default: false },
     },
   });
-  const core = await Core.open({ dataDir: values['data-dir'], demo: !values['no-demo'] });
+  const core = await Core.open({ dataDir: values['data-dir'], demo: !values['no-demo'], sync: syncOptionsFromEnv() });
   const station = new Station(core, { port: Number(values.port), lanHost: values['lan-host'], rendererDir: values['renderer-dir'] });
   const { url } = await station.start();
   const stop = async () => {
