@@ -78,10 +78,11 @@ describe('Idempotency-Key', () => {
   });
 
   it('a repeat while the first is still running → 409 IDEMPOTENCY_IN_PROGRESS, then the replay', async () => {
-    await h.sim.addFault({ kind: 'slow', delayMs: 400, count: 1, match: 'POST /api/v1/visits' });
+    await h.sim.addFault({ kind: 'slow', delayMs: 800, count: 1, match: 'POST /api/v1/visits' });
     const body = { visitRef: 'r9', posTableId: h.pos('T9'), party: 2 };
     const slow = h.api.post<Body>('/visits', body, { key: 'evt-9' });
-    await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 40 && h.sim.faults()[0]?.hits !== 1; i += 1) await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, 50)); // past the key check, inside the delay
     const during = await h.api.post<Body>('/visits', body, { key: 'evt-9' });
     expect(during.status).toBe(409);
     expect(during.body.code).toBe('IDEMPOTENCY_IN_PROGRESS');

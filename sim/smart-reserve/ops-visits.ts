@@ -152,7 +152,8 @@ export function changeReservation(ctx: OpCtx, reservationId: string, input: Chan
   const startAt = instantOf(businessDay, input.startTime ?? jstTime(entry.startAt), store.settings.dayStart);
   const durationMin = input.durationMin ?? entry.durationMin;
   const seatId = input.posTableId === undefined ? entry.seatId : input.posTableId === null ? null : store.mappedSeat(input.posTableId).id;
-  if (seatId !== null) assertFree(ctx, seatId, { from: startAt, to: startAt + durationMin * MINUTE_MS }, [entry.id]);
+  const moved = seatId !== entry.seatId || startAt !== entry.startAt || durationMin !== entry.durationMin;
+  if (seatId !== null && moved) assertFree(ctx, seatId, { from: startAt, to: startAt + durationMin * MINUTE_MS }, [entry.id]);
   Object.assign(entry, { businessDay, startAt, durationMin, bookedDurationMin: durationMin, seatId, party: input.party ?? entry.party });
   store.touch(entry, now);
   ctx.effect('reservation_changed', entry.id, null, { changes: input });

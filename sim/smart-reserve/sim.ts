@@ -67,10 +67,15 @@ export class SmartReserveSim extends LedgerControl {
     if (this.#apiApp) throw new Error('SmartReserveSim is already started');
     this.#abort = new AbortController();
     this.#apiApp = createApiApp(this.ledger, this.faultRegistry, this.#abort.signal);
-    this.#control = await listen(createControlApp(this), options.controlPort ?? 0);
     this.#port = options.port ?? 0;
-    await this.#openApi();
-    const controlPort = (this.#control.address() as AddressInfo).port;
+    try {
+      this.#control = await listen(createControlApp(this), options.controlPort ?? 0);
+      await this.#openApi();
+    } catch (error) {
+      await this.close();
+      throw error;
+    }
+    const controlPort = ((this.#control as Server).address() as AddressInfo).port;
     return {
       url: `http://${HOST}:${this.#port}`,
       controlUrl: `http://${HOST}:${controlPort}`,
@@ -82,7 +87,7 @@ export class SmartReserveSim extends LedgerControl {
 
   async close(): Promise<void> {
     this.#abort.abort();
-    await this.#applying;
+    await this.#applying.catch(() => undefined);
     const api = this.#api;
     const control = this.#control;
     this.#api = this.#control = this.#apiApp = null;
@@ -110,7 +115,8 @@ export class SmartReserveSim extends LedgerControl {
    * `reset` keeps it open but resets every connection. Either way open connections are cut.
    */
   protected override faultsChanged(): Promise<void> {
-    this.#applying = this.#applying.then(async () => {
+    // Serialised; a failed step (e.g. the port was taken while down) does not block later ones.
+    this.#applying = this.#applying.catch(() => undefined).then(async () => {
       if (!this.#apiApp || this.#abort.signal.aborted) return;
       const down = this.faultRegistry.down();
       if (down !== null) for (const socket of this.#sockets) socket.resetAndDestroy();

@@ -10,6 +10,8 @@ import { LedgerUnavailable, type LedgerAdapter, type PulledReservation } from '.
 import { getLedgerConfig, getLedgerToken } from './config.ts';
 import { SmartReserveAdapter } from './smart-reserve.ts';
 
+const FULL_PULL_EVERY_MS = 10 * 60_000;
+
 export type SyncOptions = {
   pullIntervalMs?: number; relayIntervalMs?: number; requestTimeoutMs?: number;
   backoffBaseMs?: number; backoffCapMs?: number; breakerOpenMs?: number;
@@ -95,11 +97,14 @@ export class LedgerSync {
     if (!adapter || !('pull' in adapter)) return { ok: false, message: null };
     const day = businessDayOf(this.core.now(), getSettings(this.db).businessDayStart);
     const range = `${addDays(day, -1)}..${addDays(day, 1)}`;
-    const saved = getValue<{ range: string; cursor: string | null }>(this.db, 'ledger.pullCursor', { range: '', cursor: null });
+    const saved = getValue<{ range: string; cursor: string | null; fullAt?: number }>(this.db, 'ledger.pullCursor', { range: '', cursor: null });
+    // A cursor only reports changes inside the window: a full pull now and then catches a
+    // reservation moved in from another day.
+    const full = saved.range !== range || !saved.cursor || this.core.now() - (saved.fullAt ?? 0) > FULL_PULL_EVERY_MS;
     try {
-      const result = await adapter.pull(addDays(day, -1), addDays(day, 1), saved.range === range ? saved.cursor : null);
+      const result = await adapter.pull(addDays(day, -1), addDays(day, 1), full ? null : saved.cursor);
       const changed = this.apply(result.reservations);
-      setValue(this.db, 'ledger.pullCursor', { range, cursor: result.cursor });
+      setValue(this.db, 'ledger.pullCursor', { range, cursor: result.cursor, fullAt: full ? this.core.now() : saved.fullAt });
       setValue(this.db, 'ledger.lastPullAt', this.core.now());
       this.lastPullError = null;
       if (changed) {
