@@ -23,6 +23,7 @@ export default tseslint.config(
   },
   {
     files: ['src-renderer/**'],
+    ignores: ['src-renderer/vite.config.ts'], // build configuration, runs in Node
     rules: layer([...nodeBuiltins, 'electron', 'better-sqlite3', 'serialport', '**/src-main/**', '**/native/**', '**/sim/**'],
       'The renderer talks to the core only through the API contract in src-shared (docs/architecture.md).'),
   },

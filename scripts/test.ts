@@ -30,9 +30,17 @@ const only = process.argv.slice(2);
 const failed: string[] = [];
 for (const step of steps) {
   if (only.length && !only.some((o) => step.name.includes(o))) continue;
-  if (step.cmd === 'playwright') buildRendererIfStale();
   const started = Date.now();
   console.log(`\n=== ${step.name}`);
+  if (step.cmd === 'playwright') {
+    try {
+      buildRendererIfStale();
+    } catch (error) {
+      console.log(`=== ${step.name}: FAILED (${(error as Error).message})`);
+      failed.push(step.name);
+      continue;
+    }
+  }
   const res = spawnSync(step.cmd, step.args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...step.env } });
   console.log(`=== ${step.name}: ${res.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   if (res.status !== 0) failed.push(step.name);
