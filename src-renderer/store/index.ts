@@ -1,0 +1,25 @@
+import { createStore } from 'zustand/vanilla';
+import { createSessionSlice } from './slices/session/actions.ts';
+import { createSettingsSlice } from './slices/settings/actions.ts';
+import { createSupportSlice } from './slices/support/actions.ts';
+import { createSystemSlice } from './slices/system/actions.ts';
+import { createTillSlice } from './slices/till/actions.ts';
+import { createUiSlice } from './slices/ui/actions.ts';
+import type { AppState, Deps } from './types.ts';
+
+/**
+ * The bound store: one zustand store made of the feature slices. Built per app (and per test)
+ * with its dependencies injected, instead of a module singleton, so tests need no resets.
+ */
+export const createAppStore = (deps: Deps) =>
+  createStore<AppState>()((...a) => ({
+    ...createUiSlice(deps)(...a),
+    ...createSystemSlice(deps)(...a),
+    ...createSessionSlice(deps)(...a),
+    ...createTillSlice(deps)(...a),
+    ...createSettingsSlice(deps)(...a),
+    ...createSupportSlice(deps)(...a),
+  }));
+
+export type AppStore = ReturnType<typeof createAppStore>;
+export type { AppState, Deps } from './types.ts';
