@@ -35,7 +35,9 @@ describe('register core', () => {
     const count = (file: string) => (new Database(join(dir, file), { readonly: true }).prepare('SELECT COUNT(*) AS n FROM till_sessions').get() as { n: number }).n;
     expect(count('training.sqlite')).toBe(1);
     expect(count('register.sqlite')).toBe(0);
+    value(await call({ method: 'settings.update', input: { storeName: '練習中に変更' }, sessionId: manager, commandId: cmdId() }));
     value(await call({ method: 'system.setMode', input: { training: false }, sessionId: manager, commandId: cmdId() }));
+    expect(value<{ storeName: string }>(await call({ method: 'system.status', input: {} })).storeName).toBe('練習中に変更');
     expect(value<{ tillOpen: boolean; mode: string }>(await call({ method: 'system.status', input: {} }))).toMatchObject({ mode: 'live', tillOpen: false });
     await core.close();
   });

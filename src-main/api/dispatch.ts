@@ -37,9 +37,7 @@ export async function dispatch(core: Core, registry: Handlers, raw: unknown, cal
       return logged(core, method, commandId, staff, started, fail('VALIDATION', `${staffMessages.VALIDATION} commandId`, { commandId: 'commandId is required for commands' }));
     }
     const value = await run(core, registry, method, input.value, { staff, sessionId: session?.id ?? null, commandId: commandId ?? null, caller });
-    const checked = validate(def.output, value);
-    if (!checked.ok) throw new Error(`output of ${method} breaks the contract: ${JSON.stringify(checked.error.fields)}`);
-    return logged(core, method, commandId, staff, started, ok(checked.value));
+    return logged(core, method, commandId, staff, started, ok(value));
   } catch (error) {
     if (error instanceof AppError) {
       return logged(core, method, commandId, staff, started, fail(error.code, error.staffMessage, error.fields), error.message);
@@ -61,7 +59,12 @@ async function run(core: Core, registry: Handlers, method: MethodName, input: un
     emit: (name, payload) => queued.push({ name, payload } as AnyEvent),
     afterCommit: (fn) => after.push(fn),
   };
-  const handler = registry[method] as (input: unknown, ctx: HandlerCtx) => unknown;
+  const raw = registry[method] as (input: unknown, ctx: HandlerCtx) => unknown;
+  // The output is checked against the contract before a command commits: a broken answer rolls back.
+  const handler = (i: unknown, c: HandlerCtx): unknown => {
+    const out = raw(i, c);
+    return out instanceof Promise ? out.then((o) => checkOutput(method, o)) : checkOutput(method, out);
+  };
   let value: unknown;
   const def = methods[method] as { kind: string; async?: boolean };
   if (def.kind === 'command') {
@@ -95,6 +98,12 @@ async function run(core: Core, registry: Handlers, method: MethodName, input: un
   for (const ev of queued) core.publish(ev);
   if (methods[method].kind === 'command') core.afterCommand();
   return value;
+}
+
+function checkOutput(method: MethodName, value: unknown): unknown {
+  const checked = validate(methods[method].output, value);
+  if (!checked.ok) throw new Error(`output of ${method} breaks the contract: ${JSON.stringify(checked.error.fields)}`);
+  return checked.value;
 }
 
 function logged(core: Core, method: string, commandId: string | undefined, staff: Staff | null, started: number,
