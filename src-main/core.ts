@@ -16,6 +16,7 @@ import { migrate } from './store/migrate.ts';
 import { copyMasterData, seedDemo } from './store/seed.ts';
 import { getValue, setValue } from './store/settings-repo.ts';
 import { LedgerSync, type SyncOptions } from './ledger/sync-service.ts';
+import { TerminalService, terminalOptionsFromEnv, type TerminalOptions } from './terminal/service.ts';
 
 export type Mode = 'live' | 'training';
 export type StoreHandle = { db: DB; file: string; backupsDir: string };
@@ -30,6 +31,8 @@ export type CoreOptions = {
   demo?: boolean;
   /** Run the outbox relay and the ledger puller (default true). */
   sync?: boolean | SyncOptions;
+  /** The USEN PAY terminal service (docs/payments.md); false = none. Default: options from POS_TERMINAL_OPTIONS. */
+  terminal?: false | TerminalOptions;
 };
 
 const MODE_KEY = 'register.mode';
@@ -59,6 +62,8 @@ export class Core {
   private readonly demo: boolean;
   /** Outbox relay and ledger pull; null while the store is unhealthy. */
   sync: LedgerSync | null = null;
+  /** USEN PAY terminal: connection, payment intents and their recovery; null while the store is unhealthy. */
+  terminal: TerminalService | null = null;
 
   private constructor(opts: CoreOptions, log: Logger) {
     this.dataDir = opts.dataDir;
@@ -79,6 +84,10 @@ export class Core {
       core.sync = new LedgerSync(core, typeof opts.sync === 'object' ? opts.sync : {});
       if (opts.sync === false) core.sync.configure();
       else core.sync.start();
+      if (opts.terminal !== false) {
+        core.terminal = new TerminalService(core, opts.terminal ?? terminalOptionsFromEnv());
+        core.terminal.start();
+      }
     }
     return core;
   }
@@ -170,6 +179,7 @@ export class Core {
 
   async close(): Promise<void> {
     await this.sync?.stop();
+    await this.terminal?.stop();
     this.live?.db.close();
     this.training?.db.close();
     this.listeners.clear();

@@ -1,5 +1,6 @@
 import { addDays, businessDayOf } from '../../src-shared/business-day.ts';
 import type { FloorView, ReservationRow, TableTile, VisitSummary } from '../../src-shared/contract/index.ts';
+import { visitAmount } from '../orders/lines.ts';
 import { unsentVisitIds } from '../outbox/outbox.ts';
 import type { DB } from '../store/db.ts';
 import { getSettings } from '../store/settings-repo.ts';
@@ -20,7 +21,7 @@ export function visitSummary(db: DB, visitId: string): VisitSummary | null {
   const tableIds = (db.prepare(`SELECT table_id FROM visit_tables WHERE visit_id = ? AND active = 1 ORDER BY since, rowid`).all(visitId) as Array<{ table_id: string }>).map((r) => r.table_id);
   return {
     id: v.id, guestName: v.guest_name, walkIn: v.reservation_id === null, party: v.party, seatedAt: v.seated_at,
-    reservationId: v.reservation_id, amount: 0, slipNo: null, overReservation: v.over_reservation === 1, tableIds,
+    reservationId: v.reservation_id, ...visitAmount(db, v.id), overReservation: v.over_reservation === 1, tableIds,
     groupId: v.group_id, prepayment: v.prepayment ?? 0, points: v.points ?? 0,
   };
 }
@@ -35,7 +36,7 @@ export function activeVisitId(db: DB, tableId: string): string | null {
 export function nextDesignatedReservation(db: DB, tableId: string, businessDay: string) {
   return db.prepare(`SELECT r.id, r.guest_name AS guestName, r.start_at AS startAt, r.party FROM reservations r
     WHERE r.designated_table_id = ? AND r.kind = 'reservation' AND r.business_day = ? AND r.remote_status = '来店前'
-      AND NOT EXISTS (SELECT 1 FROM visits v WHERE v.reservation_id = r.id AND v.status IN ('seated', 'closed'))
+      AND NOT EXISTS (SELECT 1 FROM visits v WHERE v.reservation_id = r.id AND v.status IN ('seated', 'closed', 'merged'))
     ORDER BY r.start_at LIMIT 1`).get(tableId, businessDay) as { id: string; guestName: string; startAt: number; party: number } | undefined ?? null;
 }
 
@@ -95,7 +96,7 @@ export function reservationRows(db: DB, businessDay: string): ReservationRow[] {
   const rows = db.prepare(`SELECT r.*, dt.name AS designated_name, v.id AS visit_id,
       (SELECT t.name FROM visit_tables vt JOIN tables t ON t.id = vt.table_id WHERE vt.visit_id = v.id ORDER BY vt.active DESC, vt.since LIMIT 1) AS seated_name
     FROM reservations r LEFT JOIN tables dt ON dt.id = r.designated_table_id
-    LEFT JOIN visits v ON v.reservation_id = r.id AND v.status IN ('seated', 'closed')
+    LEFT JOIN visits v ON v.reservation_id = r.id AND v.status IN ('seated', 'closed', 'merged')
     WHERE r.business_day BETWEEN ? AND ? AND r.kind = 'reservation' AND r.remote_status != 'キャンセル'
     ORDER BY r.start_at`).all(addDays(businessDay, -1), addDays(businessDay, 1)) as ReservationDbRow[];
   const mapped = rows.map((r): ReservationRow => ({

@@ -12,7 +12,7 @@ const hhmm = (ms: number) => new Date(ms + 9 * 3600_000).toISOString().slice(11,
 export function updateReservation(input: ParsedInput<'reservations.update'>, ctx: HandlerCtx) {
   const r = ctx.db.prepare('SELECT * FROM reservations WHERE id = ?').get(input.reservationId) as
     { id: string; remote_id: string; remote_status: string; business_day: string } | undefined ?? refuse('NOT_FOUND', 'reservation not found', '予約が見つかりません。');
-  const seated = ctx.db.prepare(`SELECT 1 FROM visits WHERE reservation_id = ? AND status IN ('seated', 'closed')`).get(r.id);
+  const seated = ctx.db.prepare(`SELECT 1 FROM visits WHERE reservation_id = ? AND status IN ('seated', 'closed', 'merged')`).get(r.id);
   if (seated || r.remote_status !== '来店前') refuse('RESERVATION_NOT_WAITING', 'not waiting', '配席済みの予約は変更できません。配席後は人数をテーブルから変更してください。');
   if (input.tableId) {
     const t = tableRow(ctx.db, input.tableId) ?? refuse('NOT_FOUND', 'table not found', 'テーブルが見つかりません。');

@@ -82,8 +82,14 @@ export function seat(input: ParsedInput<'seating.seat'>, ctx: HandlerCtx) {
 /** S6 fixed: checked here for a clear message, and by a unique index for two devices at once. */
 function assertNotSeated(ctx: HandlerCtx, reservationId: string): void {
   const seated = ctx.db.prepare(`SELECT t.name FROM visits v JOIN visit_tables vt ON vt.visit_id = v.id JOIN tables t ON t.id = vt.table_id
-    WHERE v.reservation_id = ? AND v.status IN ('seated', 'closed') LIMIT 1`).get(reservationId) as { name: string } | undefined;
+    WHERE v.reservation_id = ? AND v.status IN ('seated', 'closed', 'merged') LIMIT 1`).get(reservationId) as { name: string } | undefined;
   if (seated) refuse('ALREADY_SEATED', 'reservation already seated', `この予約はすでに${seated.name}に配席されています。`);
+}
+
+/** The ledger refuses to cancel or merge a visit of an active group (GROUP_ACTIVE): so do we, first. */
+export function assertNotGrouped(ctx: HandlerCtx, visitId: string): void {
+  const grouped = ctx.db.prepare(`SELECT 1 FROM visits v JOIN table_groups g ON g.id = v.group_id WHERE v.id = ? AND g.dissolved_at IS NULL`).get(visitId);
+  if (grouped) refuse('GROUP_ACTIVE', 'visit in an active group', 'テーブルグループを解除してから操作してください。');
 }
 
 export function seatedVisit(ctx: HandlerCtx, visitId: string) {
@@ -95,6 +101,16 @@ export function seatedVisit(ctx: HandlerCtx, visitId: string) {
 /** S12 来店取消: the tables are free again and the ledger's visit goes back to 来店前. */
 export function cancelVisit(input: ParsedInput<'seating.cancel'>, ctx: HandlerCtx) {
   const v = seatedVisit(ctx, input.visitId);
+  assertNotGrouped(ctx, v.id);
+  // A visit with orders, a started split or a terminal payment is settled, not cancelled.
+  const busy = ctx.db.prepare(`SELECT
+      (SELECT COUNT(*) FROM order_lines WHERE visit_id = ? AND status != 'void') AS lines,
+      (SELECT COUNT(*) FROM slip_visits WHERE visit_id = ?) AS slips,
+      (SELECT COUNT(*) FROM payment_intents WHERE visit_id = ? AND kind = 'sale' AND state NOT IN ('failed')) AS terminal`)
+    .get(v.id, v.id, v.id) as { lines: number; slips: number; terminal: number };
+  if (busy.lines || busy.slips || busy.terminal) {
+    refuse('VISIT_HAS_ORDERS', 'visit has orders or payments', '注文または支払いのある来店は取り消せません。注文を取り消すか、会計してください。');
+  }
   const tableIds = (ctx.db.prepare('SELECT table_id FROM visit_tables WHERE visit_id = ? AND active = 1').all(v.id) as Array<{ table_id: string }>).map((r) => r.table_id);
   ctx.db.prepare(`UPDATE visits SET status = 'cancelled', ended_at = ? WHERE id = ?`).run(ctx.now(), v.id);
   ctx.db.prepare('UPDATE visit_tables SET active = 0 WHERE visit_id = ?').run(v.id);

@@ -5,7 +5,7 @@ import type { HandlerCtx } from '../api/context.ts';
 import { getSettings } from '../store/settings-repo.ts';
 import { isMapped, linkedLedger, sendVisitEvent, visitIsLinked } from './ledger-events.ts';
 import { activeGroupOf, activeVisitId, nextDesignatedReservation, tableRow, tileOf, visitSummary } from './queries.ts';
-import { refuse, seatedVisit } from './seating.ts';
+import { assertNotGrouped, refuse, seatedVisit } from './seating.ts';
 
 type VisitInfo = { id: string; reservation_id: string | null; party: number; business_day: string; prepayment: number; points: number };
 
@@ -32,6 +32,8 @@ export function merge(input: ParsedInput<'table.merge'>, ctx: HandlerCtx) {
   const to = visitOnTable(ctx, input.toTableId);
   if (from.id === to.id) refuse('VALIDATION', 'same visit', '同じグループのテーブル同士は統合できません。');
   if (from.reservation_id && to.reservation_id) refuse('TWO_RESERVATIONS', 'T1', '予約同士のテーブル統合はできません。');
+  assertNotGrouped(ctx, from.id);
+  assertNotGrouped(ctx, to.id);
   assertNoPrepaid([from, to], '統合');
   const link = linkedLedger(ctx);
   if (link && from.reservation_id && !link.caps.mergeSourceMayBeReservation) refuse('RESERVATION_SOURCE', 'T1 oseki', '予約のテーブルは統合元にできません。統合先に選択してください。');

@@ -58,7 +58,9 @@ export class SmartReserveAdapter implements LedgerAdapter {
         return classify(answer) ?? { kind: 'done', refs: group?.id ? { [`group:${String(p.groupId)}`]: group.id } : {} };
       }
       case 'visit.ungrouped': {
-        const groupId = remote(`group:${String(p.groupId)}`);
+        // A group of seated visits is known by the register's group id; a group seated at once
+        // (group.seated) by the visit's own id, which was its groupRef.
+        const groupId = remote(`group:${String(p.groupId)}`) ?? remote(`group:${p.visitId}`);
         if (!groupId) return { kind: 'done' }; // the group never reached the ledger
         const answer = await this.call('DELETE', `/groups/${groupId}`, undefined, key);
         return answer.status === 404 ? { kind: 'done' } : classify(answer) ?? { kind: 'done' };

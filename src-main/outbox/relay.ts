@@ -5,8 +5,6 @@ import { CircuitBreaker } from './breaker.ts';
 import type { OutboxRow } from './outbox.ts';
 import type { Delivery, DeliveryTarget, OutboxEvent, RemoteRefs } from './types.ts';
 
-export const MAX_ATTEMPTS = 20;
-
 export type RelayOptions = {
   db: DB;
   log: Logger;
@@ -25,10 +23,13 @@ export type RelayOptions = {
 };
 
 /**
- * Delivers outbox rows to their targets. Order holds per aggregate (target, agg_type, agg_id):
- * only the lowest unfinished seq of a key is ever in flight, and a parked row blocks only its own
- * key. Independent aggregates go in parallel. Delivery is at least once; targets dedupe on the
- * event id (idempotency key) and look up before they create.
+ * Delivers outbox rows to their targets. Each target gets the register's changes in commit (seq)
+ * order, one at a time: changes of different visits are not independent in a ledger (a table one
+ * visit frees is taken by the next, a cancelled reservation is seated again, a merge or a group
+ * changes other visits), so per-aggregate order alone lets a ledger refuse changes that were valid
+ * when made (docs/fault-suite.md). A parked row blocks only its own key and the rows depending on
+ * it. Different targets go in parallel. Delivery is at least once; targets dedupe on the event id
+ * (idempotency key) and look up before they create.
  */
 export class Relay {
   private readonly db: DB;
@@ -98,10 +99,13 @@ export class Relay {
 
   private async runRound(): Promise<void> {
     if (this.round) return;
-    this.round = this.deliverDue().then(() => undefined, (error: unknown) => { this.log.error({ err: error }, 'outbox round failed'); });
+    let sent = 0;
+    this.round = this.deliverDue().then((n) => { sent = n; }, (error: unknown) => { this.log.error({ err: error }, 'outbox round failed'); });
     await this.round;
     this.round = null;
-    if (this.running) this.schedule(this.intervalMs);
+    // One row at a time per target: while rows go out, go on at once (a backlog drains at the
+    // ledger's pace, not one row per interval); when nothing was due, wait for the interval.
+    if (this.running) this.schedule(sent > 0 ? 0 : this.intervalMs);
   }
 
   /** One round: start every due delivery the limits allow and wait for them. Exposed for tests. */
@@ -121,13 +125,31 @@ export class Relay {
 
   private dueRows(limit: number): OutboxRow[] {
     if (limit <= 0) return [];
-    // Per key only its first unfinished row is eligible; a row with a dependency waits for it.
-    return this.db.prepare(`SELECT o.* FROM outbox o
-      WHERE o.status = 'pending' AND o.next_attempt_at <= ?
-        AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.target = o.target AND p.agg_type = o.agg_type AND p.agg_id = o.agg_id
-                        AND p.seq < o.seq AND p.status IN ('pending', 'in_flight', 'parked'))
-        AND (o.depends_on IS NULL OR EXISTS (SELECT 1 FROM outbox d WHERE d.event_id = o.depends_on AND d.status IN ('done', 'resolved_manual', 'skipped')))
-      ORDER BY o.seq LIMIT ?`).all(this.now(), limit) as OutboxRow[];
+    // Walk the open rows in seq order: per target the first live row is its head, and nothing after
+    // the head goes before it. Parked rows, and rows stalled behind one (same key or depends_on),
+    // are stepped over so that they hold up only what really waits for them.
+    const open = this.db.prepare(`SELECT * FROM outbox WHERE status IN ('pending', 'in_flight', 'parked') ORDER BY seq`).all() as OutboxRow[];
+    const now = this.now();
+    const stalledKeys = new Set<string>();
+    const stalledEvents = new Set<string>();
+    const openEvents = new Set(open.map((r) => r.event_id));
+    const headed = new Set<string>();
+    const due: OutboxRow[] = [];
+    for (const row of open) {
+      if (headed.has(row.target)) continue;
+      const key = `${row.target}\u0000${row.agg_type}\u0000${row.agg_id}`;
+      if (row.status === 'parked' || stalledKeys.has(key) || (row.depends_on !== null && stalledEvents.has(row.depends_on))) {
+        stalledKeys.add(key);
+        stalledEvents.add(row.event_id);
+        continue;
+      }
+      headed.add(row.target);
+      // A dependency still open elsewhere (another target) is waited for; done, resolved or skipped is fine.
+      const waiting = row.depends_on !== null && openEvents.has(row.depends_on);
+      if (row.status === 'pending' && row.next_attempt_at <= now && !waiting) due.push(row);
+      if (due.length >= limit) break;
+    }
+    return due;
   }
 
   private async deliverOne(target: DeliveryTarget, breaker: CircuitBreaker, row: OutboxRow): Promise<void> {
@@ -166,13 +188,17 @@ export class Relay {
         return;
       }
       const attempts = row.attempts + 1;
-      if (result.kind === 'permanent' || attempts >= MAX_ATTEMPTS) {
-        if (result.kind === 'retry') breaker.failure(now);
+      if (result.kind === 'permanent') {
+        // The target answered (a refusal retrying cannot fix): it is reachable, so a half-open
+        // breaker closes here; left half-open it would never allow another request.
+        breaker.success();
         this.db.prepare(`UPDATE outbox SET status = 'parked', attempts = ?, last_error_code = ?, last_error = ?, updated_at = ? WHERE seq = ?`)
           .run(attempts, result.code, result.message, now, row.seq);
         this.log.warn({ seq: row.seq, eventId: row.event_id, type: row.event_type, code: result.code, attempts }, 'outbox change parked');
         return;
       }
+      // Faults that time can fix (network, timeouts, 5xx, 429) are retried for ever with capped
+      // backoff: an outage of any length loses nothing. Staff see the backlog on the sync badge.
       breaker.failure(now);
       const delay = retryDelay(attempts, result.retryAfterMs, this.random, this.backoff.base, this.backoff.cap);
       this.db.prepare(`UPDATE outbox SET status = 'pending', attempts = ?, next_attempt_at = ?, last_error_code = ?, last_error = ?, updated_at = ? WHERE seq = ?`)

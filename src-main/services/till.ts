@@ -7,6 +7,8 @@ import { handlers, requireStaff, type HandlerCtx } from '../api/context.ts';
 import type { DB } from '../store/db.ts';
 import { backupDb } from '../store/backup.ts';
 import { getSettings } from '../store/settings-repo.ts';
+import { cashSalesOf, settlementOf } from '../slips/settlement.ts';
+import { TERMINAL_CLOSE_MESSAGE, terminalUnsettled } from '../terminal/intents.ts';
 
 type SessionRow = {
   id: string; register_no: number; business_day: string; status: 'open' | 'closed'; opened_at: number;
@@ -19,11 +21,6 @@ const SESSION_SQL = `SELECT s.*, o.name AS opened_by_name, c.name AS closed_by_n
 
 export function openSessionRow(db: DB, registerNo: number): SessionRow | undefined {
   return db.prepare(`${SESSION_SQL} WHERE s.register_no = ? AND s.status = 'open'`).get(registerNo) as SessionRow | undefined;
-}
-
-/** Cash taken in by checkouts of a till session. Slips arrive with the checkout issue (#4). */
-function cashSalesOf(_db: DB, _sessionId: string): number {
-  return 0;
 }
 
 export function summarize(db: DB, row: SessionRow): TillSummary {
@@ -39,7 +36,9 @@ export function summarize(db: DB, row: SessionRow): TillSummary {
   const sum = (kind: 'in' | 'out') => movements.filter((m) => m.kind === kind).reduce((s, m) => s + m.amount, 0);
   const cashIn = sum('in');
   const cashOut = sum('out');
-  const cashSales = cashSalesOf(db, row.id);
+  // Cash taken in by this session's checkouts minus cash refunded by its slip cancels (#4).
+  const settlement = settlementOf(db, row.id);
+  const cashSales = cashSalesOf(settlement);
   const expectedCash = row.opening_float + cashIn - cashOut + cashSales;
   return {
     sessionId: row.id, registerNo: row.register_no, businessDay: row.business_day, status: row.status,
@@ -47,7 +46,7 @@ export function summarize(db: DB, row: SessionRow): TillSummary {
     openingCounts: counts('open') ?? {}, cashIn, cashOut, cashSales, expectedCash, movements,
     closedAt: row.closed_at, closedBy: row.closed_by_name, countedCash: row.counted_cash,
     closingCounts: counts('close'), difference: row.counted_cash === null ? null : row.counted_cash - expectedCash,
-    backupFile: row.backup_file,
+    backupFile: row.backup_file, settlement,
   };
 }
 
@@ -83,6 +82,9 @@ export const tillHandlers = handlers({
     if (counts) insertCounts(ctx.db, id, 'open', counts);
     const summary = summarize(ctx.db, byId(ctx.db, id)!);
     ctx.emit('till.changed', summary);
+    // U1: the USEN PAY terminal connects at till open, after the commit and without holding it up:
+    // a refusal (battery ≤ 10 %, busy) shows on terminal.status; the till is open either way.
+    ctx.afterCommit(() => ctx.core.terminal?.onTillOpen());
     return summary;
   },
 
@@ -104,7 +106,13 @@ export const tillHandlers = handlers({
     const staff = requireStaff(ctx);
     const row = requireOpen(ctx);
     const counted = countsTotal(input.counts);
-    const expected = summarize(ctx.db, row).expectedCash;
+    const { expectedCash: expected, settlement } = summarize(ctx.db, row);
+    if (settlement.openSplits > 0) {
+      throw new AppError('SPLIT_IN_PROGRESS', `${settlement.openSplits} split checkouts unfinished`, '分割会計の途中の伝票があります。残りの会計を済ませてから閉局してください。');
+    }
+    // USEN PAY (docs/payments.md): no close while a terminal payment is unsettled or paid outside a checkout.
+    const terminal = terminalUnsettled(ctx.db);
+    if (terminal > 0) throw new AppError('TERMINAL_UNSETTLED', `${terminal} terminal payments unsettled or not in a checkout`, TERMINAL_CLOSE_MESSAGE);
     ctx.db.prepare(`UPDATE till_sessions SET status = 'closed', closed_at = ?, closed_by = ?, counted_cash = ?, expected_cash = ?
       WHERE id = ?`).run(ctx.now(), staff.id, counted, expected, row.id);
     insertCounts(ctx.db, row.id, 'close', input.counts);

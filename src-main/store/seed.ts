@@ -26,13 +26,17 @@ const FLOORS: Floor[] = [
   },
 ];
 
+// Food and soft drinks are 飲食料品 ('reduced': 8 % when taken out, 10 % eaten in); alcohol is always 10 %.
 const MENU: Array<{ id: string; name: string; items: Array<[name: string, price: number, taxClass: 'standard' | 'reduced' | 'alcohol']> }> = [
-  { id: 'cat-food', name: 'お食事', items: [['唐揚げ定食', 980, 'standard'], ['焼き魚定食', 1080, 'standard'], ['親子丼', 880, 'standard'], ['ざるそば', 780, 'standard'], ['天ぷら盛り合わせ', 1280, 'standard']] },
-  { id: 'cat-side', name: '一品', items: [['枝豆', 380, 'standard'], ['冷奴', 350, 'standard'], ['だし巻き玉子', 480, 'standard'], ['ポテトフライ', 420, 'standard']] },
-  { id: 'cat-drink', name: 'ソフトドリンク', items: [['ウーロン茶', 300, 'standard'], ['オレンジジュース', 350, 'standard'], ['コーラ', 350, 'standard']] },
+  { id: 'cat-food', name: 'お食事', items: [['唐揚げ定食', 980, 'reduced'], ['焼き魚定食', 1080, 'reduced'], ['親子丼', 880, 'reduced'], ['ざるそば', 780, 'reduced'], ['天ぷら盛り合わせ', 1280, 'reduced']] },
+  { id: 'cat-side', name: '一品', items: [['枝豆', 380, 'reduced'], ['冷奴', 350, 'reduced'], ['だし巻き玉子', 480, 'reduced'], ['ポテトフライ', 420, 'reduced']] },
+  { id: 'cat-drink', name: 'ソフトドリンク', items: [['ウーロン茶', 300, 'reduced'], ['オレンジジュース', 350, 'reduced'], ['コーラ', 350, 'reduced']] },
   { id: 'cat-alcohol', name: 'アルコール', items: [['生ビール', 580, 'alcohol'], ['ハイボール', 480, 'alcohol'], ['日本酒 一合', 680, 'alcohol'], ['レモンサワー', 450, 'alcohol']] },
-  { id: 'cat-dessert', name: 'デザート', items: [['抹茶アイス', 380, 'standard'], ['わらび餅', 420, 'standard']] },
+  { id: 'cat-dessert', name: 'デザート', items: [['抹茶アイス', 380, 'reduced'], ['わらび餅', 420, 'reduced']] },
 ];
+
+/** 客層 (G4) offered at checkout. */
+const SEGMENTS = ['一般', 'ファミリー', 'カップル', 'ビジネス', 'グループ', '観光客'];
 
 /** Fill an empty store with the demo restaurant. Does nothing once staff exist. */
 export function seedDemo(db: DB, now: number): void {
@@ -54,11 +58,13 @@ export function seedDemo(db: DB, now: number): void {
       cat.run(c.id, c.name, i);
       c.items.forEach(([name, price, taxClass], j) => product.run(`${c.id}-${j + 1}`, c.id, name, price, taxClass, j));
     });
+    const segment = db.prepare('INSERT INTO customer_segments (id, name, sort) VALUES (?, ?, ?)');
+    SEGMENTS.forEach((name, i) => segment.run(`seg-${i + 1}`, name, i));
   })();
 }
 
 /** Tables copied from the live store into the training store, parents first (foreign keys). */
-const MASTER_TABLES = ['settings', 'staff', 'floors', 'tables', 'menu_categories', 'products'] as const;
+const MASTER_TABLES = ['settings', 'staff', 'floors', 'tables', 'menu_categories', 'products', 'customer_segments'] as const;
 
 /** Upsert the live master data into the training database (rows are never deleted: history may point at them). */
 export function copyMasterData(from: DB, to: DB): void {

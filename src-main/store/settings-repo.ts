@@ -3,6 +3,15 @@ import type { DB } from './db.ts';
 
 export const DEFAULT_SETTINGS: Settings = {
   storeName: 'デモ食堂 渋谷店', registerNo: 1, businessDayStart: '05:00', lanEnabled: false, locale: 'ja', tableResetEnabled: false,
+  // Checkout (docs/checkout.md). No registration number until the store enters its own.
+  priceMode: 'inclusive', taxRounding: 'floor',
+  invoice: { registrationNumber: '', issuer: 'corporation' },
+  printer: { kind: 'none' },
+  receipt: { autoPrint: true, width: 42, address: '', phone: '', footer: ['またのご来店をお待ちしております'], defaultProviso: 'お品代' },
+  // P1: SMART RESERVE事前決済 and 予約サイトポイント appear only once the store enables them.
+  otherPayments: { credit: true, points: true, sitePoints: false, prepaid: false },
+  // USEN PAY (docs/payments.md): no terminal until the store enters its address; copies on request.
+  terminal: { connection: { kind: 'none' }, autoPrintCopies: false },
 };
 
 /** Settings are rows of JSON values so a new setting needs no migration. */

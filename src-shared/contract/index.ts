@@ -1,10 +1,15 @@
 import { z } from 'zod';
 import { authMethods } from './auth.ts';
+import { checkoutMethods } from './checkout.ts';
 import { floorMethods } from './floor.ts';
+import { menuMethods } from './menu.ts';
+import { ordersMethods } from './orders.ts';
 import { settingsMethods } from './settings.ts';
+import { slipsMethods } from './slips.ts';
 import { supportMethods } from './support.ts';
 import { syncMethods } from './sync.ts';
 import { systemMethods } from './system.ts';
+import { terminalMethods } from './terminal.ts';
 import { tillMethods } from './till.ts';
 
 /** The one API contract: every method the UI (Electron, browser, handheld) may call. */
@@ -16,6 +21,11 @@ export const methods = {
   ...supportMethods,
   ...floorMethods,
   ...syncMethods,
+  ...menuMethods,
+  ...ordersMethods,
+  ...checkoutMethods,
+  ...slipsMethods,
+  ...terminalMethods,
 };
 
 export type Methods = typeof methods;
@@ -42,3 +52,8 @@ export * from './events.ts';
 export * from './schemas.ts';
 export * from './floor.ts';
 export * from './sync.ts';
+export * from './menu.ts';
+export * from './orders.ts';
+export * from './checkout.ts';
+export * from './slips.ts';
+export * from './terminal.ts';

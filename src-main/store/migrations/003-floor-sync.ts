@@ -30,8 +30,9 @@ export const m003: Migration = {
         over_reservation INTEGER NOT NULL DEFAULT 0, -- the ▲ of S7: walk-in at a designated table
         group_id TEXT, note TEXT NOT NULL DEFAULT '', seated_by TEXT REFERENCES staff(id)
       ) STRICT;
-      -- S6 fixed: a reservation can be seated once, whatever device tries at the same moment.
-      CREATE UNIQUE INDEX visits_one_per_reservation ON visits(reservation_id) WHERE reservation_id IS NOT NULL AND status IN ('seated', 'closed');
+      -- S6 fixed: a reservation can be seated once, whatever device tries at the same moment
+      -- (a visit merged away still used its reservation: T1).
+      CREATE UNIQUE INDEX visits_one_per_reservation ON visits(reservation_id) WHERE reservation_id IS NOT NULL AND status IN ('seated', 'closed', 'merged');
 
       -- Which tables a visit occupies; a table holds at most one active visit.
       CREATE TABLE visit_tables (
