@@ -11,15 +11,16 @@ export type Station = { url: string; dataDir: string; process: ChildProcess; sto
 /**
  * A fresh station (demo data, empty database) on a free port, run with the repository's Node 22.
  * Resolves once it prints its ready line; fails with its output if it does not within the timeout.
- * `prepare` may put files into the data directory first (e.g. a damaged database).
+ * `prepare` may put files into the data directory first (e.g. a damaged database); `env` adds
+ * environment variables (e.g. faster sync timings: POS_BACKOFF_CAP_MS …).
  */
-export async function startStation(opts: { prepare?: (dataDir: string) => void; timeoutMs?: number } = {}): Promise<Station> {
+export async function startStation(opts: { prepare?: (dataDir: string) => void; timeoutMs?: number; env?: Record<string, string> } = {}): Promise<Station> {
   const timeoutMs = opts.timeoutMs ?? 20_000;
   const dataDir = mkdtempSync(join(tmpdir(), 'pos-e2e-'));
   opts.prepare?.(dataDir);
   const child = spawn(join(root, 'node_modules/.bin/node'),
     ['--import', './e2e/exit-with-parent.ts', 'src-main/station/cli.ts', '--port', '0', '--data-dir', dataDir], {
-      cwd: root, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, POS_LAN_HOST: '127.0.0.1' },
+      cwd: root, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, POS_LAN_HOST: '127.0.0.1', ...opts.env },
     });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {

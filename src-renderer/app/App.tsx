@@ -6,6 +6,7 @@ import { Splash } from '../features/boot/Splash.tsx';
 import { Unreachable } from '../features/boot/Unreachable.tsx';
 import { AppHeader } from '../features/header/AppHeader.tsx';
 import { LoginScreen } from '../features/login/LoginScreen.tsx';
+import { PairingScreen } from '../features/pairing/PairingScreen.tsx';
 import { Toasts } from '../components/Toasts.tsx';
 import { sessionSelectors } from '../store/slices/session/selectors.ts';
 import { systemSelectors } from '../store/slices/system/selectors.ts';
@@ -20,6 +21,7 @@ function Body() {
   const detail = useApp(systemSelectors.integrityDetail);
   const loggedIn = useApp(sessionSelectors.isLoggedIn);
   if (boot === 'unreachable') return <Unreachable />;
+  if (boot === 'unpaired') return <PairingScreen />;
   if (!integrityOk) return <IntegrityError detail={detail} />;
   if (boot === 'loading') return <Splash />;
   return (

@@ -1,6 +1,13 @@
 import { useEffect } from 'react';
 import { useApp } from './store-context.tsx';
+import { FloorScreen } from '../features/floor/FloorScreen.tsx';
 import { HomeScreen } from '../features/home/HomeScreen.tsx';
+import { ReservationsScreen } from '../features/reservations/ReservationsScreen.tsx';
+import { SyncQueueScreen } from '../features/sync/SyncQueueScreen.tsx';
+import { CheckoutScreen } from '../features/checkout/CheckoutScreen.tsx';
+import { CheckoutSettingsScreen } from '../features/menu-settings/CheckoutSettingsScreen.tsx';
+import { OrderScreen } from '../features/order/OrderScreen.tsx';
+import { SlipsScreen } from '../features/slips/SlipsScreen.tsx';
 import { ReportScreen } from '../features/report/ReportScreen.tsx';
 import { SettingsScreen } from '../features/settings/SettingsScreen.tsx';
 import { SupportScreen } from '../features/support/SupportScreen.tsx';
@@ -20,6 +27,13 @@ const ALLOWED: Record<Screen, (s: AppState) => boolean> = {
   report: sessionSelectors.canHandleTill,
   settings: sessionSelectors.canManage,
   support: sessionSelectors.canSupport,
+  floor: sessionSelectors.canHandleTill,
+  reservations: sessionSelectors.canHandleTill,
+  syncQueue: sessionSelectors.canHandleTill,
+  order: sessionSelectors.canHandleTill,
+  checkout: sessionSelectors.canHandleTill,
+  slips: sessionSelectors.canHandleTill,
+  checkoutSettings: sessionSelectors.canManage,
 };
 
 export function Screens() {
@@ -38,5 +52,12 @@ export function Screens() {
     case 'report': return <ReportScreen />;
     case 'settings': return <SettingsScreen />;
     case 'support': return <SupportScreen />;
+    case 'floor': return <FloorScreen />;
+    case 'reservations': return <ReservationsScreen />;
+    case 'syncQueue': return <SyncQueueScreen />;
+    case 'order': return <OrderScreen />;
+    case 'checkout': return <CheckoutScreen />;
+    case 'slips': return <SlipsScreen />;
+    case 'checkoutSettings': return <CheckoutSettingsScreen />;
   }
 }

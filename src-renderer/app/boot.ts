@@ -3,9 +3,10 @@ import { httpTransport } from '../api/http-transport.ts';
 import { ipcTransport, type Transport } from '../api/transport.ts';
 import { connectEvents } from '../store/events.ts';
 import { createAppStore, type AppStore } from '../store/index.ts';
+import { DEVICE_TOKEN_KEY } from '../store/slices/pairing/actions.ts';
 
-/** A paired handheld keeps its device token here (set when pairing; see devices.pair). */
-export const DEVICE_TOKEN_KEY = 'pos.deviceToken';
+/** A paired handheld keeps its device token here (set by the pairing screen; see devices.pair). */
+export { DEVICE_TOKEN_KEY };
 
 /** Inside Electron the preload bridge is the way in; in a browser or handheld, HTTP to the station. */
 export function pickTransport(): Transport {

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import './Keypad.css';
 
@@ -19,12 +19,15 @@ const DIGIT_ROWS = [['7', '8', '9'], ['4', '5', '6'], ['1', '2', '3']] as const;
 /** テンキー: calculator layout (7-8-9 on top), 00, C and ⌫, with a tall enter key. */
 export function Keypad({ onDigits, onClear, onBackspace, onEnter, enterLabel, enterDisabled, enterVariant = 'primary', label }: Props) {
   const { t } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
   // A USB keypad or keyboard works too (digits, Backspace, Esc/Delete = C, Enter).
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      // Typing into a text field, or anything while a confirmation is open, is not for the keypad.
+      // Typing into a text field, or anything while a dialog this keypad is not in is open on top, is not for the keypad.
       const target = e.target as HTMLElement | null;
-      if (target?.closest('input, textarea, select') || document.querySelector('[aria-modal="true"]')) return;
+      const dialogs = document.querySelectorAll('[aria-modal="true"]');
+      const top = dialogs[dialogs.length - 1];
+      if (target?.closest('input, textarea, select') || (top && !top.contains(ref.current))) return;
       if (/^\d$/.test(e.key)) onDigits(e.key);
       else if (e.key === 'Backspace') onBackspace();
       else if (e.key === 'Escape' || e.key === 'Delete') onClear();
@@ -37,7 +40,7 @@ export function Keypad({ onDigits, onClear, onBackspace, onEnter, enterLabel, en
   }, [onDigits, onBackspace, onClear, onEnter, enterDisabled]);
 
   return (
-    <div className="keypad" role="group" aria-label={label ?? t('keypad.label')}>
+    <div ref={ref} className="keypad" role="group" aria-label={label ?? t('keypad.label')}>
       {DIGIT_ROWS.flat().map((d) => (
         <button key={d} type="button" className="key" style={{ gridArea: `k${d}` }} onClick={() => onDigits(d)}>{d}</button>
       ))}

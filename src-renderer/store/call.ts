@@ -13,6 +13,11 @@ export async function callApi<M extends MethodName>(
   const result = await deps.client.invoke(method, input);
   if (!result.ok) {
     if (result.error.code === 'UNAUTHENTICATED' && get().staff) get().internal_sessionExpired();
+    // A handheld the register does not know (never paired, or unpaired there): the pairing screen.
+    if (result.error.code === 'DEVICE_NOT_PAIRED') {
+      get().internal_deviceUnpaired();
+      return result;
+    }
     if (opts.toast !== false) get().pushToast('error', result.error.message);
   }
   return result;

@@ -6,6 +6,7 @@ import { systemSelectors } from '../../store/slices/system/selectors.ts';
 import { Clock } from './Clock.tsx';
 import { ConnectionIndicator } from './ConnectionIndicator.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { SyncBadge } from '../sync/SyncBadge.tsx';
 import './header.css';
 
 /** Store, business day, till state, who is working, time, connection and language. */
@@ -36,6 +37,7 @@ export function AppHeader() {
         </div>
       )}
       <Clock />
+      <SyncBadge />
       <ConnectionIndicator />
       <LanguageSwitch />
     </header>

@@ -3,6 +3,10 @@ import { useApp } from '../../app/store-context.tsx';
 import { sessionSelectors } from '../../store/slices/session/selectors.ts';
 import { tillSelectors } from '../../store/slices/till/selectors.ts';
 import type { Screen } from '../../store/slices/ui/initialState.ts';
+import { FloorHomeTile } from '../floor/FloorHomeTile.tsx';
+import { CheckoutSettingsHomeTile } from '../menu-settings/SettingsHomeTile.tsx';
+import { TerminalNotice } from '../payment/TerminalNotice.tsx';
+import { SlipsHomeTile } from '../slips/SlipsHomeTile.tsx';
 import { TillCard } from './TillCard.tsx';
 import './home.css';
 
@@ -37,7 +41,10 @@ export function HomeScreen() {
   return (
     <main className="home">
       {canTill && <TillCard />}
+      {canTill && <TerminalNotice />}
       <nav className="home-tiles" aria-label={t('home.menu')}>
+        {canTill && <FloorHomeTile />}
+        {canTill && <SlipsHomeTile />}
         {tiles.map((tile) => (
           <button key={tile.key} type="button" className={`home-tile tile-${tile.key}`} disabled={Boolean(tile.disabledHint)}
             onClick={() => go(tile.screen)}>
@@ -45,6 +52,7 @@ export function HomeScreen() {
             <span>{tile.disabledHint || t(`home.${tile.key}Hint`)}</span>
           </button>
         ))}
+        {canManage && <CheckoutSettingsHomeTile />}
         <button type="button" className="home-tile tile-logout" onClick={() => void logout()}>
           <strong>{t('home.logout')}</strong>
           <span>{t('home.logoutHint')}</span>

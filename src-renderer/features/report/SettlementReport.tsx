@@ -3,6 +3,7 @@ import type { TillSummary } from '../../../src-shared/contract/index.ts';
 import { DENOMINATIONS } from '../../../src-shared/money.ts';
 import { useFormat } from '../../components/useFormat.ts';
 import { Difference } from '../till/Difference.tsx';
+import { SettlementFigures } from './SettlementFigures.tsx';
 
 type Props = { report: TillSummary; storeName: string };
 
@@ -37,6 +38,7 @@ export function SettlementReport({ report: r, storeName }: Props) {
           {r.difference === null ? <span>—</span> : <Difference amount={r.difference} />}
         </div>
       </section>
+      {r.settlement && <SettlementFigures settlement={r.settlement} />}
       <section>
         <h3>{t('report.counts')}</h3>
         <table className="receipt-table">

@@ -18,6 +18,7 @@ export const settings = (over: Partial<Settings> = {}): Settings => ({
   printer: { kind: 'none' },
   receipt: { autoPrint: true, width: 42, address: '', phone: '', footer: [], defaultProviso: 'お品代' },
   otherPayments: { credit: true, points: true, sitePoints: false, prepaid: false },
+  terminal: { connection: { kind: 'none' }, autoPrintCopies: false },
   ...over,
 });
 

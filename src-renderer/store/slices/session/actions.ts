@@ -1,7 +1,10 @@
 import { callApi } from '../../call.ts';
 import type { SliceCreator } from '../../types.ts';
+import { initialFloorState } from '../floor/initialState.ts';
+import { initialReservationsState } from '../reservations/initialState.ts';
 import { initialSettingsState } from '../settings/initialState.ts';
 import { initialSupportState } from '../support/initialState.ts';
+import { initialSyncState } from '../sync/initialState.ts';
 import { initialTillState } from '../till/initialState.ts';
 import { initialSessionState, type SessionState } from './initialState.ts';
 
@@ -28,6 +31,8 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (deps) => (set, ge
     deps.session.removeItem(SESSION_KEY);
     // Another person may log in next: drop what the last one loaded.
     set({ ...initialSessionState, staffList: get().staffList, ...initialTillState, ...initialSettingsState, ...initialSupportState });
+    set({ ...initialFloorState, floorViewMode: get().floorViewMode, ...initialReservationsState, ...initialSyncState });
+    get().internal_resetSales();
     get().navigate('home');
   };
   return {

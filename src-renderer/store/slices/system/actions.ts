@@ -32,7 +32,7 @@ export const createSystemSlice: SliceCreator<SystemSlice> = (deps) => (set, get)
     const r = await callApi(deps, get, 'system.status', {}, { toast: false });
     if (!r.ok) {
       // Before the first answer there is no screen to toast on: show the unreachable screen.
-      if (!get().status) set({ boot: 'unreachable', bootError: r.error.message });
+      if (!get().status && get().boot !== 'unpaired') set({ boot: 'unreachable', bootError: r.error.message });
       return false;
     }
     set({ status: r.value, bootError: null, ...(get().boot === 'unreachable' ? { boot: 'loading' as const } : {}) });
