@@ -1,0 +1,79 @@
+import Database from 'better-sqlite3';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { Core } from '../src-main/core.ts';
+import { silentLogger } from '../src-main/logging/logger.ts';
+import { startStation } from '../src-main/testing/station-process.ts';
+import { tempDir } from '../src-main/testing/harness.ts';
+import type { BenchResult } from './run.ts';
+
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
+const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
+
+/**
+ * Issue 2 benchmarks: station cold start, command round trip over HTTP, and one till command's
+ * commit (validation, transaction, command log) against a bare insert with the same durability.
+ */
+export async function run(): Promise<BenchResult[]> {
+  const results: BenchResult[] = [];
+
+  const starts: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const dir = tempDir('pos-bench-');
+    const t0 = process.hrtime.bigint();
+    const station = await startStation(dir);
+    starts.push(ms(t0));
+    await station.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  }
+  results.push({ name: 'station cold start to API ready (median of 5)', unit: 'ms', value: pct(starts, 0.5), note: 'new data dir: migrations + demo seed included' });
+
+  const dir = tempDir('pos-bench-');
+  const station = await startStation(dir);
+  try {
+    const login = await station.call({ method: 'auth.login', input: { staffId: 'staff-cashier1', pin: '1111' } });
+    const sessionId = (login as { value: { sessionId: string } }).value.sessionId;
+    await station.call({ method: 'till.open', input: { total: 10_000 }, sessionId, commandId: crypto.randomUUID() });
+    const rtt: number[] = [];
+    for (let i = 0; i < 1000; i++) {
+      const t0 = process.hrtime.bigint();
+      await station.call({ method: 'till.cashMove', input: { kind: 'in', amount: 1, reason: 'bench' }, sessionId, commandId: crypto.randomUUID() });
+      rtt.push(ms(t0));
+    }
+    results.push({ name: 'command round trip over HTTP (till.cashMove, 1,000)', unit: 'ms', p50: pct(rtt, 0.5), p99: pct(rtt, 0.99) });
+  } finally {
+    await station.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  // In-process: the till command's commit against a bare single-row insert, same file settings.
+  const coreDir = tempDir('pos-bench-');
+  const core = await Core.open({ dataDir: coreDir, demo: true, logger: silentLogger(), sync: false });
+  const local = { transport: 'inproc', local: true } as const;
+  const sessionId = ((await core.dispatch({ method: 'auth.login', input: { staffId: 'staff-cashier1', pin: '1111' } }, local)) as { value: { sessionId: string } }).value.sessionId;
+  await core.dispatch({ method: 'till.open', input: { total: 10_000 }, sessionId, commandId: crypto.randomUUID() }, local);
+  const bare = new Database(join(coreDir, 'bare.sqlite'));
+  bare.pragma('journal_mode = WAL');
+  bare.pragma('synchronous = FULL');
+  bare.exec('CREATE TABLE t (id TEXT PRIMARY KEY, amount INTEGER, at INTEGER)');
+  const insert = bare.prepare('INSERT INTO t VALUES (?, ?, ?)');
+  const till: number[] = [];
+  const base: number[] = [];
+  for (let i = 0; i < 500; i++) {
+    let t0 = process.hrtime.bigint();
+    insert.run(crypto.randomUUID(), i, Date.now());
+    base.push(ms(t0));
+    t0 = process.hrtime.bigint();
+    await core.dispatch({ method: 'till.cashMove', input: { kind: 'in', amount: 1, reason: 'bench' }, sessionId, commandId: crypto.randomUUID() }, local);
+    till.push(ms(t0));
+  }
+  bare.close();
+  await core.close();
+  rmSync(coreDir, { recursive: true, force: true });
+  results.push({ name: 'bare single-row insert, WAL + synchronous=FULL (baseline)', unit: 'ms', p50: pct(base, 0.5), p99: pct(base, 0.99) });
+  results.push({ name: 'till command commit (dispatch: validate, transaction, command log)', unit: 'ms', p50: pct(till, 0.5), p99: pct(till, 0.99),
+    baseline: pct(base, 0.5), ratio: pct(till, 0.5) / pct(base, 0.5), note: 'goal ≤ 1.5× (fsync dominates both)' });
+  return results;
+}
+
+if (import.meta.main) for (const r of await run()) console.log(JSON.stringify(r));
