@@ -8,6 +8,11 @@ export const LINK_CODE = 'LINK-TEST';
 
 /** A SMART RESERVE simulator with one store, linked to the register, tables pushed and mapped by name. */
 export async function linkedSmartReserve(core: Core, call: Call) {
+  return linkedSmartReserveOver(call, core.now());
+}
+
+/** The same over any transport (e.g. a station child process in a benchmark): `now` picks the business day. */
+export async function linkedSmartReserveOver(call: Call, now: number = Date.now()) {
   const sim = new SmartReserveSim();
   const running = await sim.start({ port: 0 });
   sim.addStore({ storeId: STORE_ID, linkCode: LINK_CODE, settings: { autoMapByName: true } });
@@ -17,7 +22,7 @@ export async function linkedSmartReserve(core: Core, call: Call) {
   const manager = await login(call, 'staff-manager', '1234');
   value(await call({ method: 'ledger.link', input: { kind: 'smart-reserve', baseUrl: running.url, storeId: STORE_ID, linkCode: LINK_CODE }, sessionId: manager, commandId: cmdId() }));
   value(await call({ method: 'ledger.pushTables', input: {}, sessionId: manager, commandId: cmdId() }));
-  const today = businessDayOf(core.now());
+  const today = businessDayOf(now);
   return { sim, running, manager, today, close: () => running.close() };
 }
 
