@@ -124,7 +124,13 @@ describe('floor synced to USEN SMART RESERVE through the outbox', () => {
     const parties = (ledger.sim.visits(STORE_ID) as Array<{ party: number }>).map((v) => v.party).sort();
     expect(parties).toEqual([2, 2, 3]);
     value(await call('table.ungroup', { groupId }));
-    expect((await tile(T('203'))).visit?.party).toBe(1); // ungroup-to-1
+    const split = (await tile(T('203'))).visit!;
+    expect(split.party).toBe(1); // ungroup-to-1
+    // The table that left the group keeps its ledger visit: a later change reaches it.
+    value(await call('visit.update', { visitId: split.id, party: 4 }));
+    await drained();
+    const onLedger = (ledger.sim.visits(STORE_ID) as Array<{ party: number; visitRef: string }>).find((v) => v.visitRef.endsWith(`/${T('203')}`));
+    expect(onLedger?.party).toBe(4);
   });
 
   it('recovers by itself when the answer to a seating is lost: one visit on the ledger (S11 fixed)', async () => {

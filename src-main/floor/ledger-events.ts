@@ -28,5 +28,5 @@ export function sendVisitEvent(ctx: HandlerCtx, link: LedgerLink | null, visitId
 
 /** Was this visit ever sent (its seating queued)? Later changes of an unsent visit are not sent either (L5). */
 export function visitIsLinked(ctx: HandlerCtx, visitId: string): boolean {
-  return Boolean(ctx.db.prepare(`SELECT 1 FROM outbox WHERE agg_type = 'visit' AND agg_id = ? AND event_type IN ('visit.seated', 'group.seated') LIMIT 1`).get(visitId));
+  return Boolean(ctx.db.prepare(`SELECT 1 FROM outbox WHERE agg_type = 'visit' AND agg_id = ? AND event_type IN ('visit.seated', 'group.seated', 'visit.split') LIMIT 1`).get(visitId));
 }

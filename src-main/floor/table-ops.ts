@@ -144,6 +144,7 @@ export function ungroup(input: ParsedInput<'table.ungroup'>, ctx: HandlerCtx) {
   const now = ctx.now();
   const link = linkedLedger(ctx);
   ctx.db.prepare('UPDATE table_groups SET dissolved_at = ? WHERE id = ?').run(now, g.id);
+  const splits: Array<{ newId: string; fromVisitId: string; tableId: string; businessDay: string }> = [];
   for (const tableId of tables) {
     const visitId = activeVisitId(ctx.db, tableId);
     if (!visitId || tableId === g.representative_table_id) continue;
@@ -155,6 +156,11 @@ export function ungroup(input: ParsedInput<'table.ungroup'>, ctx: HandlerCtx) {
       ctx.db.prepare(`INSERT INTO visits (id, business_day, reservation_id, party, guest_name, status, seated_at, seated_by) VALUES (?, ?, NULL, 1, 'ウォークイン', 'seated', ?, ?)`)
         .run(newId, v.business_day, now, ctx.staff?.id ?? null);
       ctx.db.prepare('INSERT INTO visit_tables (visit_id, table_id, active, since) VALUES (?, ?, 1, ?)').run(newId, tableId, now);
+      // The ledger seated this table as a member visit of the group (ref "<visit>/<table>"):
+      // adopt it, so later changes of the new walk-in reach the ledger (after the ungroup is sent).
+      if (link && visitIsLinked(ctx, visitId) && isMapped(ctx, tableId)) {
+        splits.push({ newId, fromVisitId: visitId, tableId, businessDay: v.business_day });
+      }
     } else {
       ctx.db.prepare('UPDATE visits SET party = 1, group_id = NULL WHERE id = ?').run(visitId);
     }
@@ -162,6 +168,10 @@ export function ungroup(input: ParsedInput<'table.ungroup'>, ctx: HandlerCtx) {
   ctx.db.prepare('UPDATE visits SET group_id = NULL WHERE group_id = ?').run(g.id);
   const repVisit = activeVisitId(ctx.db, g.representative_table_id);
   if (link && repVisit && visitIsLinked(ctx, repVisit)) sendVisitEvent(ctx, link, repVisit, 'visit.ungrouped', { groupId: g.id }, seatedVisit(ctx, repVisit).business_day);
+  for (const split of splits) {
+    const after = link ? ctx.outbox.lastEventOf(link.target, 'visit', split.fromVisitId) : null;
+    sendVisitEvent(ctx, link, split.newId, 'visit.split', { fromVisitId: split.fromVisitId, tableId: split.tableId }, split.businessDay, after);
+  }
   ctx.emit('floor.changed', { tableIds: tables });
   return { groupId: g.id };
 }

@@ -65,6 +65,13 @@ export class SmartReserveAdapter implements LedgerAdapter {
         const answer = await this.call('DELETE', `/groups/${groupId}`, undefined, key);
         return answer.status === 404 ? { kind: 'done' } : classify(answer) ?? { kind: 'done' };
       }
+      case 'visit.split': {
+        // A table left a group seated at once: its member visit on the ledger becomes this visit's.
+        const found = await this.call('GET', `/visits/by-ref/${encodeURIComponent(`${String(p.fromVisitId)}/${String(p.tableId)}`)}`);
+        if (found.status === 404) return { kind: 'done' };
+        const visit = found.body.visit as { id?: string } | undefined;
+        return classify(found) ?? { kind: 'done', refs: visit?.id ? { [p.visitId]: visit.id } : {} };
+      }
       case 'visit.checkedOut':
         return this.onVisit(remote(p.visitId), (id) => this.call('POST', `/visits/${id}/checkout`, p.slip, key));
       case 'reservation.changed': {
