@@ -6,6 +6,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
+import { mulberry32 } from '../../src-shared/prng.ts';
 import { errorBody } from './errors.ts';
 import type { ApiEnv, Ctx } from './http.ts';
 
@@ -51,17 +52,8 @@ export function matches(match: string | undefined, method: string, path: string)
   return (m === '*' || m.toUpperCase() === method) && globToRegExp(p).test(path);
 }
 
-/** mulberry32: a small seeded generator so `rate` faults replay the same way. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded so `rate` faults replay the same way. */
+const seeded = mulberry32;
 
 export class Faults {
   #list: ActiveFault[] = [];

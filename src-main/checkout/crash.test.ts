@@ -2,6 +2,7 @@
 // moments and restarted on the same data directory. Afterwards: every checkout that answered
 // ok is on disk, slip numbers have no gap and no duplicate, and the settlement equals the sum
 // of its slips to the yen (RULES G3, docs/checkout.md).
+import { mulberry32 } from '../../src-shared/prng.ts';
 import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -21,17 +22,8 @@ const KILL_WINDOW = 0.55;
 const DEADLINE_MS = 160_000;
 const SEED = Number(process.env.CRASH_SEED ?? Date.now() % 100_000);
 
-/** Seeded PRNG (mulberry32) so a failing run can be replayed with CRASH_SEED. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded so a failing run can be replayed with CRASH_SEED. */
+const prng = mulberry32;
 
 class StationProcess {
   url = '';

@@ -1,17 +1,6 @@
-/**
- * mulberry32: a tiny seeded generator, so a fault schedule and its service day are a pure
- * function of the seed number and a failing seed replays exactly (docs/fault-suite.md).
- */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../../src-shared/prng.ts';
+
+export { mulberry32 };
 
 /** Helpers over one seeded stream. Every draw advances the stream, so keep call order stable. */
 export class Rng {
