@@ -27,7 +27,10 @@ export type SlipsSlice = SlipsState & SlipsActions;
 
 const PAGE = 50;
 
-export const createSlipsSlice: SliceCreator<SlipsSlice> = (deps) => (set, get) => ({
+export const createSlipsSlice: SliceCreator<SlipsSlice> = (deps) => {
+  /** Print results by slip and part, kept for a print that ends before its checkout answer. */
+  const earlyPrints = new Map<string, EventPayload<'receipts.printed'>>();
+  return (set, get) => ({
   ...initialSlipsState,
 
   searchSlips: async (query) => {
@@ -96,9 +99,16 @@ export const createSlipsSlice: SliceCreator<SlipsSlice> = (deps) => (set, get) =
 
   clearReceipt: () => set({ receipt: null, printOutcome: null }),
 
-  internal_setPrint: (slipId, partNo, print) => set({ printOutcome: { ...print, slipId, partNo, document: partNo === 0 ? 'return' : 'receipt' } }),
+  internal_setPrint: (slipId, partNo, print) => {
+    // The print may have finished (event received) before the checkout's own answer arrived.
+    const early = print.status === 'queued' ? earlyPrints.get(`${slipId}:${partNo}`) : undefined;
+    const outcome = early ? { ...print, status: early.ok ? 'printed' as const : 'failed' as const, message: early.message } : print;
+    set({ printOutcome: { ...outcome, slipId, partNo, document: partNo === 0 ? 'return' : 'receipt' } });
+  },
 
   internal_applyReceiptPrinted: (p) => {
+    earlyPrints.set(`${p.slipId}:${p.partNo}`, p);
+    if (earlyPrints.size > 20) earlyPrints.delete(earlyPrints.keys().next().value!);
     const shown = get().printOutcome;
     if (!shown || shown.slipId !== p.slipId || shown.status !== 'queued') return;
     set({ printOutcome: { ...shown, status: p.ok ? 'printed' : 'failed', message: p.message } });
@@ -121,3 +131,4 @@ export const createSlipsSlice: SliceCreator<SlipsSlice> = (deps) => (set, get) =
     if (r.ok && get().slipDetail?.id === detail.id) set({ slipTerminal: r.value });
   },
 });
+};

@@ -5,6 +5,13 @@ import { testStore } from '../../testing/fake-transport.ts';
 import { slipNoQuery, slipsSelectors } from './selectors.ts';
 
 describe('slips slice', () => {
+  it('a print that fails before the checkout answer arrives still shows as failed (event first)', () => {
+    const { store } = testStore({});
+    store.getState().internal_applyReceiptPrinted({ slipId: 'slip-9', slipNo: '1012600000009', partNo: 1, document: 'receipt', ok: false, message: 'プリンターに接続できません。' });
+    store.getState().internal_setPrint('slip-9', 1, { status: 'queued', message: null });
+    expect(store.getState().printOutcome).toMatchObject({ status: 'failed', message: 'プリンターに接続できません。', slipId: 'slip-9' });
+  });
+
   it('searches by the last digits and opens a slip with its USEN PAY history (U13)', async () => {
     const { store, fake } = testStore({
       'slips.list': () => ({ rows: [slipRow()], total: 1 }),
