@@ -43,6 +43,15 @@ export class FloorModel {
     this.reservations = reservations.map((r) => ({ ...r, state: 'waiting', table: r.designated }));
   }
 
+  /** A reservation added on the ledger during the day, designated (or not) to a table free now. */
+  addReservation(plan: Omit<ReservationPlan, 'designated'>, rng: Rng): ReservationPlan {
+    const free = this.freeTables();
+    const designated = free.length > 0 && rng.chance(0.5) ? rng.pick(free) : null;
+    const r: ReservationPlan = { ...plan, designated };
+    this.reservations[r.index] = { ...r, state: 'waiting', table: designated };
+    return r;
+  }
+
   /** Designated (in the ledger) by a waiting reservation: kept free so no slot ever overlaps. */
   private designated(table: string): boolean {
     return this.reservations.some((r) => r.state === 'waiting' && r.table === table);

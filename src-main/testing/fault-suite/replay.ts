@@ -6,6 +6,8 @@ import type { Delivery } from '../../outbox/types.ts';
 /** A reservation as the day put it on the ledger (same id in the replay). */
 export type ReservationSeed = {
   id: string; businessDay: string; startTime: string; durationMin: number; party: number; guestName: string; seatName?: string;
+  /** Added during the day, when this was the newest outbox seq (absent: before the day). */
+  afterSeq?: number;
 };
 
 export type OutboxRowLite = {
@@ -58,7 +60,9 @@ export async function serialReplay(args: {
   try {
     sim.addStore({ storeId: args.storeId, linkCode: args.linkCode, settings: { autoMapByName: true } });
     sim.setSeats(args.storeId, args.seatNames.map((name) => ({ name, capacity: 4 })));
-    for (const r of args.reservations) sim.addReservation(args.storeId, r);
+    const later = args.reservations.filter((r) => r.afterSeq !== undefined);
+    const add = ({ afterSeq: _after, ...r }: ReservationSeed) => sim.addReservation(args.storeId, r);
+    for (const r of args.reservations) if (r.afterSeq === undefined) add(r);
     let token: string | null = null;
     const adapter = new SmartReserveAdapter(running.url, () => token, 10_000);
     token = (await adapter.link(args.storeId, args.linkCode)).token;
@@ -66,6 +70,7 @@ export async function serialReplay(args: {
     const refs = new Map<string, string>();
     const results = new Map<string, Delivery>();
     for (const row of [...args.rows].sort((a, b) => a.seq - b.seq)) {
+      while (later.length > 0 && later[0]!.afterSeq! < row.seq) add(later.shift()!);
       const result = await adapter.deliver({
         seq: row.seq, eventId: row.event_id, target: row.target, aggType: row.agg_type, aggId: row.agg_id, type: row.event_type,
         payload: JSON.parse(row.payload) as unknown, businessDay: row.business_day, attempts: 0,
@@ -73,6 +78,7 @@ export async function serialReplay(args: {
       results.set(row.event_id, result);
       if (result.kind === 'done') for (const [local, remote] of Object.entries(result.refs ?? {})) refs.set(local, remote);
     }
+    for (const r of later) add(r);
     return { ledger: snapshot(sim, args.storeId), effects: sim.effects({ storeId: args.storeId }), results };
   } finally {
     await running.close();

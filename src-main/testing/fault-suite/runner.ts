@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { businessDayOf } from '../../../src-shared/business-day.ts';
-import type { ReservationRow, SyncStatus, TableTile } from '../../../src-shared/contract/index.ts';
+import type { QueueRow, ReservationRow, SyncStatus, TableTile } from '../../../src-shared/contract/index.ts';
 import type { Result } from '../../../src-shared/result.ts';
 import { jstTime } from '../../../sim/smart-reserve/clock.ts';
 import { SmartReserveSim } from '../../../sim/smart-reserve/sim.ts';
@@ -76,13 +76,19 @@ export async function runSeed(seed: number, opts: RunOptions): Promise<SeedRepor
     sim.setSeats(STORE_ID, SEAT_NAMES.map((name) => ({ name, capacity: 4 })));
     const now0 = Date.now();
     const businessDay = businessDayOf(now0);
-    const reservations: ReservationSeed[] = schedule.reservations.map((r) => {
+    // Reservations as ledger staff make them; their ids, in the order of the day's plan, for the replay.
+    const reservations: ReservationSeed[] = [];
+    const remoteIds: string[] = [];
+    const addReservation = (index: number, afterSeq?: number) => {
+      const r = schedule.reservations[index]!;
       const input = {
         businessDay, startTime: jstTime(now0 + r.startOffsetMin * 60_000), durationMin: r.durationMin, party: r.party, guestName: r.guestName,
         ...(r.designated ? { seatName: seatNameOf(r.designated) } : {}),
       };
-      return { ...input, id: sim.addReservation(STORE_ID, input).id };
-    });
+      remoteIds[index] = sim.addReservation(STORE_ID, input).id;
+      reservations.push({ ...input, id: remoteIds[index]!, ...(afterSeq === undefined ? {} : { afterSeq }) });
+    };
+    for (const r of schedule.reservations) if (r.addedBeforeOp === null) addReservation(r.index);
 
     station = spawn();
     await station.release();
@@ -104,7 +110,18 @@ export async function runSeed(seed: number, opts: RunOptions): Promise<SeedRepor
     }
     session = await login(url(), 'staff-cashier1', '1111');
     if (killsLeft > 0) standby = spawn();
-    const localReservation = await pulled(call, reservations.map((r) => r.id));
+    const local = new Map<string, string>(); // ledger reservation id → the register's
+    const pull = async (ids: string[]) => {
+      const rows = await poll(async () => {
+        await call({ method: 'reservations.refresh', input: {} });
+        const list = unwrap<{ rows: ReservationRow[] }>(await call({ method: 'reservations.list', input: {} }), 'reservations.list').rows;
+        return ids.every((id) => list.some((r) => r.remoteId === id)) ? list : null;
+      }, 10_000, 100);
+      if (!rows) fail(`the register did not pull reservations ${ids.join(', ')} within 10 s`);
+      for (const r of rows!) local.set(r.remoteId, r.id);
+    };
+    const localReservation = (index: number) => local.get(remoteIds[index] ?? '') ?? fail(`reservation #${index} not pulled`);
+    await pull([...remoteIds].filter(Boolean));
 
     for (const step of schedule.steps) await runStep(step);
 
@@ -133,6 +150,14 @@ export async function runSeed(seed: number, opts: RunOptions): Promise<SeedRepor
         return;
       }
       if (step.kind === 'kill') return restart('idle, between operations');
+      if (step.kind === 'reservation') {
+        // The replay adds it at the same point of the outbox: after the newest row at this moment.
+        const newest = unwrap<QueueRow[]>(await call({ method: 'sync.queue', input: { status: 'all', limit: 1 } }), 'sync.queue')[0];
+        addReservation(step.index, newest?.seq ?? 0);
+        await pull([remoteIds[step.index]!]); // the puller brings it by itself (R3); refresh only shortens the wait
+        log(`  reservation #${step.index} added on the ledger and pulled`);
+        return;
+      }
       const input = await resolve(step.op);
       const env: Envelope = { ...input, commandId: commandId(seed, step.n) };
       const kill = step.kill;
@@ -211,14 +236,3 @@ export async function runSeed(seed: number, opts: RunOptions): Promise<SeedRepor
 const fail = (message: string): never => {
   throw new HarnessError(message);
 };
-
-/** Wait (bounded) until the register pulled every reservation of the day; then map ledger id → local id. */
-async function pulled(call: (env: Envelope) => Promise<Result<unknown>>, remoteIds: string[]): Promise<(index: number) => string> {
-  const rows = await poll(async () => {
-    await call({ method: 'reservations.refresh', input: {} });
-    const list = unwrap<{ rows: ReservationRow[] }>(await call({ method: 'reservations.list', input: {} }), 'reservations.list').rows;
-    return remoteIds.every((id) => list.some((r) => r.remoteId === id)) ? list : null;
-  }, 10_000, 100);
-  if (!rows) throw new HarnessError('the register did not pull the day\'s reservations within 10 s');
-  return (index) => rows.find((r) => r.remoteId === remoteIds[index])?.id ?? fail(`reservation #${index} not pulled`);
-}

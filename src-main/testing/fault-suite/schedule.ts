@@ -59,7 +59,7 @@ export function makeSchedule(seed: number, opts: ScheduleOptions = {}): Schedule
   const designatable = rng.sample(['floor-1-T1', 'floor-1-T2', 'floor-1-T3', 'floor-1-T4', 'floor-1-T9', 'floor-1-T10', 'floor-2-205', 'floor-2-206'], 6);
   const reservations: ReservationPlan[] = Array.from({ length: rng.int(3, 6) }, (_, index) => ({
     index, guestName: `予約${index + 1} 様`, party: rng.int(2, 6),
-    designated: rng.chance(0.6) ? designatable[index] ?? null : null,
+    designated: rng.chance(0.6) ? designatable[index] ?? null : null, addedBeforeOp: null,
     // Four to five hours ahead (or, across the 05:00 day change, in the past): never overlapping a
     // walk-in's slot, so a ledger refusal can only come from the register sending out of order.
     startOffsetMin: rng.int(240, 300), durationMin: rng.pick([90, 120]),
@@ -75,6 +75,16 @@ export function makeSchedule(seed: number, opts: ScheduleOptions = {}): Schedule
   // Most days end during an outage, so the network's return has a backlog to drain.
   if (rng.chance(0.7)) windows.push({ from: Math.max(0, nOps - rng.int(2, 5)), to: nOps, spec: faultSpec(rng), gapMs: 0 });
 
+  const activeAt = (i: number) => windows.filter((w) => w.from <= i && i < w.to).map((w) => w.spec);
+  // Up to two reservations made on the ledger during the day, at a moment without faults. They
+  // draw from a stream of their own, so the rest of a seed's schedule stays as it was without them.
+  const extra = new Rng(seed * 7919 + 17);
+  const added = new Set<number>();
+  for (let k = extra.int(0, 2); k > 0; k--) {
+    const at = extra.int(1, nOps - 2);
+    if (activeAt(at).length === 0) added.add(at);
+  }
+
   const kills = new Map<number, KillMode>();
   for (let k = rng.int(1, 3); k > 0; k--) {
     let at = rng.int(1, nOps);
@@ -85,7 +95,6 @@ export function makeSchedule(seed: number, opts: ScheduleOptions = {}): Schedule
 
   const steps: Step[] = [];
   let active = '[]';
-  const activeAt = (i: number) => windows.filter((w) => w.from <= i && i < w.to).map((w) => w.spec);
   const switchFaults = (i: number) => {
     const now = activeAt(i);
     if (JSON.stringify(now) === active) return;
@@ -99,6 +108,14 @@ export function makeSchedule(seed: number, opts: ScheduleOptions = {}): Schedule
     switchFaults(i);
     for (const w of windows) if (w.from === i && w.gapMs > 0) steps.push({ kind: 'pause', ms: w.gapMs, why: `outage (${describeFault(w.spec)})` });
     kill(i);
+    if (added.has(i)) {
+      const plan = model.addReservation({
+        index: reservations.length, guestName: `予約${reservations.length + 1} 様`, party: extra.int(2, 6),
+        addedBeforeOp: i + 1, startOffsetMin: extra.int(240, 300), durationMin: extra.pick([90, 120]),
+      }, extra);
+      reservations.push(plan);
+      steps.push({ kind: 'reservation', index: plan.index });
+    }
     const op = model.next();
     const mode = kills.get(i);
     const opKill: OpKill | undefined = mode === 'mid-command' ? { mode, afterMs: rng.int(0, 25) } : mode === 'mid-delivery' || mode === 'after-apply' ? { mode } : undefined;
@@ -112,11 +129,13 @@ export function makeSchedule(seed: number, opts: ScheduleOptions = {}): Schedule
 
 /** One line per step, for the replay script and failure messages. */
 export function describeSchedule(s: Schedule): string[] {
-  const lines = s.reservations.map((r) => `reservation #${r.index} ${r.guestName} ${r.party}名 ${r.designated ? `designated ${r.designated}` : 'no table'} +${r.startOffsetMin}min ${r.durationMin}min`);
+  const describe = (r: ReservationPlan) => `reservation #${r.index} ${r.guestName} ${r.party}名 ${r.designated ? `designated ${r.designated}` : 'no table'} +${r.startOffsetMin}min ${r.durationMin}min`;
+  const lines = s.reservations.filter((r) => r.addedBeforeOp === null).map(describe);
   for (const step of s.steps) {
     if (step.kind === 'op') lines.push(`op ${step.n}: ${JSON.stringify(step.op)}${step.kill ? `  ← SIGKILL ${step.kill.mode}${step.kill.mode === 'mid-command' ? ` after ${step.kill.afterMs} ms` : ''}` : ''}`);
     else if (step.kind === 'faults') lines.push(`faults: ${step.label}`);
     else if (step.kind === 'pause') lines.push(`pause ${step.ms} ms (${step.why})`);
+    else if (step.kind === 'reservation') lines.push(`ledger staff add ${describe(s.reservations[step.index]!)}; the register pulls it`);
     else lines.push(`SIGKILL station (${step.mode})`);
   }
   lines.push('network returns: all faults cleared');

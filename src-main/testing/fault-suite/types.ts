@@ -36,6 +36,8 @@ export type ReservationPlan = {
   party: number;
   /** Register table id the ledger designates, or null (なし). */
   designated: string | null;
+  /** Added on the ledger before the day (null) or during it, just before this operation number. */
+  addedBeforeOp: number | null;
   /** Start relative to the start of the run (minutes), kept clear of walk-in slots. */
   startOffsetMin: number;
   durationMin: number;
@@ -48,7 +50,9 @@ export type Step =
   | { kind: 'op'; n: number; op: Op; kill?: OpKill }
   | { kind: 'faults'; active: FaultInput[]; label: string }
   | { kind: 'pause'; ms: number; why: string }
-  | { kind: 'kill'; mode: 'idle' };
+  | { kind: 'kill'; mode: 'idle' }
+  /** Ledger staff add a reservation during the day; the register must pull it before it is seated. */
+  | { kind: 'reservation'; index: number };
 
 export type Schedule = {
   seed: number;
