@@ -35,10 +35,12 @@ function sendToLedger(ctx: HandlerCtx, ev: Evaluation, slip: SlipRef, childSlips
   const fig = slipFigures(ctx, slip.slipId);
   const children = ev.bill.visits.filter((v) => v.role === 'combined');
   const mainParty = children.length === 0 ? ev.party : ev.bill.visits.filter((v) => v.role !== 'combined').reduce((a, v) => a + v.party, 0);
+  // The representative's checkout closes its group members on the ledger (T6): it frees their tables too.
+  const members = ev.bill.visits.map((v) => v.id);
   const send = (v: BillVisit, slipNo: string, amount: number, party: number, extra: Record<string, unknown>) => {
     if (!visitIsLinked(ctx, v.id)) return;
     const body = link.caps.checkoutFields === 'full' ? { slipNo, amount, party, ...extra } : { slipNo, party };
-    sendVisitEvent(ctx, link, v.id, 'visit.checkedOut', { slip: body }, v.businessDay);
+    sendVisitEvent(ctx, link, v.id, 'visit.checkedOut', { slip: body }, v.businessDay, null, members);
   };
   send(ev.bill.main, slip.slipNo, fig.gross, mainParty, {
     ...(fig.parts.length > 1 ? { parts: fig.parts.map((p) => ({ ...p, paid: true })) } : {}),

@@ -145,8 +145,11 @@ export function ungroup(input: ParsedInput<'table.ungroup'>, ctx: HandlerCtx) {
   const link = linkedLedger(ctx);
   ctx.db.prepare('UPDATE table_groups SET dissolved_at = ? WHERE id = ?').run(now, g.id);
   const splits: Array<{ newId: string; fromVisitId: string; tableId: string; businessDay: string }> = [];
+  // The ledger sets the members' parties when the group goes: the ungroup is ordered with their changes.
+  const members = new Set<string>();
   for (const tableId of tables) {
     const visitId = activeVisitId(ctx.db, tableId);
+    if (visitId) members.add(visitId);
     if (!visitId || tableId === g.representative_table_id) continue;
     const v = seatedVisit(ctx, visitId);
     if (activeTableIds(ctx, visitId).length > 1) {
@@ -167,7 +170,7 @@ export function ungroup(input: ParsedInput<'table.ungroup'>, ctx: HandlerCtx) {
   }
   ctx.db.prepare('UPDATE visits SET group_id = NULL WHERE group_id = ?').run(g.id);
   const repVisit = activeVisitId(ctx.db, g.representative_table_id);
-  if (link && repVisit && visitIsLinked(ctx, repVisit)) sendVisitEvent(ctx, link, repVisit, 'visit.ungrouped', { groupId: g.id }, seatedVisit(ctx, repVisit).business_day);
+  if (link && repVisit && visitIsLinked(ctx, repVisit)) sendVisitEvent(ctx, link, repVisit, 'visit.ungrouped', { groupId: g.id }, seatedVisit(ctx, repVisit).business_day, null, [...members]);
   for (const split of splits) {
     const after = link ? ctx.outbox.lastEventOf(link.target, 'visit', split.fromVisitId) : null;
     sendVisitEvent(ctx, link, split.newId, 'visit.split', { fromVisitId: split.fromVisitId, tableId: split.tableId }, split.businessDay, after);

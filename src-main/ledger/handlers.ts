@@ -20,13 +20,13 @@ async function ledgerCall<T>(fn: () => Promise<T>): Promise<T> {
 
 export const syncHandlers = handlers({
   'sync.status': (_input, ctx) => ctx.core.sync!.status(),
-  'sync.queue': (input, ctx) => queueRows(ctx.core.liveDb(), input.status === 'open', input.limit),
+  'sync.queue': (input, ctx) => queueRows(ctx.core.liveDb(), input.status === 'open', input.limit, (seq) => ctx.core.sync?.relay.isSending(seq) ?? false),
 
   'sync.retry': (input, ctx) => {
     const db = ctx.core.liveDb();
     const r = row(db, input.seq);
     if (!['parked', 'pending'].includes(r.status)) throw new AppError('NOT_RETRYABLE', `status ${r.status}`, 'この変更は再送できません。');
-    db.prepare(`UPDATE outbox SET status = 'pending', next_attempt_at = ?, updated_at = ? WHERE seq = ?`).run(ctx.now(), ctx.now(), r.seq);
+    db.prepare(`UPDATE outbox SET status = 'pending', next_attempt_at = ?, updated_at = ?, strikes = 0, first_strike_at = NULL WHERE seq = ?`).run(ctx.now(), ctx.now(), r.seq);
     ctx.core.sync?.relay.breakers.get(r.target)?.reset();
     ctx.log.info({ seq: r.seq, staff: ctx.staff?.name }, 'outbox change queued again by staff (再送)');
     return queueRow(db, row(db, r.seq));

@@ -18,16 +18,18 @@ function summary(db: DB, row: OutboxRow): string {
   return `${label}${names.length ? ` ${names.join('・')}` : ''}${party}`;
 }
 
-export function queueRow(db: DB, row: OutboxRow): QueueRow {
+/** `sending` says whether the relay is delivering the row right now (kept in memory, not written). */
+export function queueRow(db: DB, row: OutboxRow, sending: (seq: number) => boolean = () => false): QueueRow {
+  const status = row.status === 'pending' && sending(row.seq) ? 'in_flight' : row.status;
   return {
     seq: row.seq, eventId: row.event_id, target: row.target, aggregate: `${row.agg_type}:${row.agg_id}`, type: row.event_type,
-    status: row.status as QueueRow['status'], attempts: row.attempts, nextAttemptAt: row.next_attempt_at, createdAt: row.created_at,
+    status: status as QueueRow['status'], attempts: row.attempts, nextAttemptAt: row.next_attempt_at, createdAt: row.created_at,
     doneAt: row.done_at, cause: row.last_error, code: row.last_error_code, summary: summary(db, row),
     resolvedBy: row.resolved_by, resolvedNote: row.resolved_note,
   };
 }
 
-export function queueRows(db: DB, open: boolean, limit: number): QueueRow[] {
+export function queueRows(db: DB, open: boolean, limit: number, sending?: (seq: number) => boolean): QueueRow[] {
   const rows = db.prepare(`SELECT * FROM outbox ${open ? "WHERE status IN ('pending', 'in_flight', 'parked')" : ''} ORDER BY seq DESC LIMIT ?`).all(limit) as OutboxRow[];
-  return rows.map((r) => queueRow(db, r));
+  return rows.map((r) => queueRow(db, r, sending));
 }

@@ -10,6 +10,11 @@ export type NewEvent = {
   businessDay: string;
   /** An event (by id) that must be delivered first, e.g. the seating of a merge's destination. */
   dependsOn?: string | null;
+  /**
+   * Ledger resources the change touches besides its aggregate (`table:<id>`, `reservation:<id>`,
+   * `visit:<id>`): changes sharing a key go in seq order, the others in parallel.
+   */
+  keys?: readonly string[];
 };
 
 /**
@@ -31,9 +36,11 @@ export class OutboxWriter {
     if (!this.enabled) return null;
     const id = randomUUID();
     const at = this.now();
-    this.db.prepare(`INSERT INTO outbox (event_id, target, agg_type, agg_id, event_type, payload, business_day, depends_on, status, next_attempt_at, created_at, updated_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)`)
-      .run(id, event.target, event.aggType, event.aggId, event.type, JSON.stringify(event.payload), event.businessDay, event.dependsOn ?? null, at, at, at);
+    const keys = [...new Set(event.keys ?? [])].filter((k) => k !== aggKey(event.aggType, event.aggId)).sort();
+    this.db.prepare(`INSERT INTO outbox (event_id, target, agg_type, agg_id, event_type, payload, business_day, depends_on, conflict_keys, status, next_attempt_at, created_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)`)
+      .run(id, event.target, event.aggType, event.aggId, event.type, JSON.stringify(event.payload), event.businessDay, event.dependsOn ?? null,
+        JSON.stringify(keys), at, at, at);
     return id;
   }
 
@@ -55,7 +62,13 @@ export type OutboxRow = {
   business_day: string; depends_on: string | null; status: string; attempts: number; next_attempt_at: number;
   remote_ref: string | null; last_error_code: string | null; last_error: string | null; created_at: number; updated_at: number;
   done_at: number | null; resolved_by: string | null; resolved_note: string | null;
+  conflict_keys: string; strikes: number; first_strike_at: number | null;
 };
+
+/** The key of an aggregate, in the same form as a row's conflict keys. */
+export function aggKey(aggType: string, aggId: string): string {
+  return `${aggType}:${aggId}`;
+}
 
 export const OPEN_STATUSES = ['pending', 'in_flight', 'parked'] as const;
 

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { DB } from '../store/db.ts';
 import { BACKOFF_BASE_MS, BACKOFF_CAP_MS, retryDelay } from './backoff.ts';
 import { CircuitBreaker } from './breaker.ts';
-import type { OutboxRow } from './outbox.ts';
+import { dueRows, type OpenRow } from './schedule.ts';
 import type { Delivery, DeliveryTarget, OutboxEvent, RemoteRefs } from './types.ts';
 
 export type RelayOptions = {
@@ -12,24 +12,29 @@ export type RelayOptions = {
   random?: () => number;
   /** How often to look for due work when nothing wakes the relay (ms). */
   intervalMs?: number;
-  /** Deliveries in flight at once, over all targets. */
+  /** Deliveries in flight at once per target. */
   concurrency?: number;
-  /** Called after each round that changed something, for the sync badge. */
+  /** Called (at most every `notifyMs`) after deliveries changed something, for the sync badge. */
   onChange?: () => void;
+  notifyMs?: number;
   /** Backoff and breaker timings; production uses the defaults (2 s base, 5 min cap, 30 s open). */
   backoffBaseMs?: number;
   backoffCapMs?: number;
   breakerOpenMs?: number;
+  /** "Too many tries": a change is parked after this many strikes spread over at least parkAfterMs. */
+  maxStrikes?: number;
+  parkAfterMs?: number;
 };
 
+const MAX_STRIKES = 8;
+const PARK_AFTER_MS = 10 * 60_000;
+
 /**
- * Delivers outbox rows to their targets. Each target gets the register's changes in commit (seq)
- * order, one at a time: changes of different visits are not independent in a ledger (a table one
- * visit frees is taken by the next, a cancelled reservation is seated again, a merge or a group
- * changes other visits), so per-aggregate order alone lets a ledger refuse changes that were valid
- * when made (docs/fault-suite.md). A parked row blocks only its own key and the rows depending on
- * it. Different targets go in parallel. Delivery is at least once; targets dedupe on the event id
- * (idempotency key) and look up before they create.
+ * Delivers outbox rows to their targets. Rows that share a conflict key (their aggregate, a
+ * table, a reservation, another visit of a merge or group) go in seq order, one after another;
+ * rows sharing nothing go in parallel (docs/floor-and-sync.md "The outbox"). A parked row blocks
+ * only its own aggregate and the rows depending on it. Delivery is at least once; targets dedupe
+ * on the event id (idempotency key) and look up before they create.
  */
 export class Relay {
   private readonly db: DB;
@@ -39,14 +44,22 @@ export class Relay {
   private readonly intervalMs: number;
   private readonly concurrency: number;
   private readonly onChange: () => void;
+  private readonly notifyMs: number;
   private readonly backoff: { base: number; cap: number };
   private readonly breakerOpenMs: number;
+  private readonly park: { strikes: number; afterMs: number };
   private readonly targets = new Map<string, DeliveryTarget>();
   readonly breakers = new Map<string, CircuitBreaker>();
-  private readonly inFlight = new Set<number>();
+  /** Rows being delivered now (by seq), and per target how many. */
+  private readonly inFlight = new Map<number, Promise<void>>();
+  private readonly inFlightPerTarget = new Map<string, number>();
+  /** When each target last showed it was up (a delivery done, a refusal, a pull): for strikes. */
+  private readonly lastUp = new Map<string, number>();
   private timer: NodeJS.Timeout | null = null;
+  private soon = false;
+  private notifyTimer: NodeJS.Timeout | null = null;
+  private notifyPending = false;
   private running = false;
-  private round: Promise<void> | null = null;
 
   constructor(opts: RelayOptions) {
     this.db = opts.db;
@@ -54,11 +67,13 @@ export class Relay {
     this.now = opts.now ?? Date.now;
     this.random = opts.random ?? Math.random;
     this.intervalMs = opts.intervalMs ?? 1000;
-    this.concurrency = opts.concurrency ?? 4;
+    this.concurrency = opts.concurrency ?? 6;
     this.onChange = opts.onChange ?? (() => {});
+    this.notifyMs = opts.notifyMs ?? 200;
     this.backoff = { base: opts.backoffBaseMs ?? BACKOFF_BASE_MS, cap: opts.backoffCapMs ?? BACKOFF_CAP_MS };
     this.breakerOpenMs = opts.breakerOpenMs ?? 30_000;
-    // A crash between sending and recording leaves rows in flight: send them again (deduped remotely).
+    this.park = { strikes: opts.maxStrikes ?? MAX_STRIKES, afterMs: opts.parkAfterMs ?? PARK_AFTER_MS };
+    // Versions before 006 marked rows in flight in the database; a crash left them so. Send again (deduped remotely).
     const res = this.db.prepare(`UPDATE outbox SET status = 'pending', updated_at = ? WHERE status = 'in_flight'`).run(this.now());
     if (res.changes) this.log.warn({ rows: res.changes }, 'outbox rows left in flight by a crash are pending again');
   }
@@ -76,88 +91,102 @@ export class Relay {
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.schedule(0);
+    this.kick();
   }
 
   async stop(): Promise<void> {
     this.running = false;
     if (this.timer) clearTimeout(this.timer);
+    if (this.notifyTimer) clearTimeout(this.notifyTimer);
     this.timer = null;
-    await this.round;
+    await Promise.all(this.inFlight.values());
   }
 
   /** Look for work now (after a commit added rows, or when staff press 再送). */
   kick(): void {
-    if (this.running) this.schedule(0);
-  }
-
-  private schedule(ms: number): void {
+    if (!this.running || this.soon) return;
+    this.soon = true;
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.runRound(), ms);
+    // setImmediate-like: completions arriving together share one look at the queue.
+    this.timer = setTimeout(() => { this.soon = false; this.pump(); }, 0);
     this.timer.unref?.();
   }
 
-  private async runRound(): Promise<void> {
-    if (this.round) return;
-    let sent = 0;
-    this.round = this.deliverDue().then((n) => { sent = n; }, (error: unknown) => { this.log.error({ err: error }, 'outbox round failed'); });
-    await this.round;
-    this.round = null;
-    // One row at a time per target: while rows go out, go on at once (a backlog drains at the
-    // ledger's pace, not one row per interval); when nothing was due, wait for the interval.
-    if (this.running) this.schedule(sent > 0 ? 0 : this.intervalMs);
+  /** The target answered something else (e.g. a pull): it is up, so this row's failures are its own. */
+  noteUp(target: string): void {
+    this.lastUp.set(target, this.now());
   }
 
-  /** One round: start every due delivery the limits allow and wait for them. Exposed for tests. */
+  isSending(seq: number): boolean {
+    return this.inFlight.has(seq);
+  }
+
+  /** Start every due delivery the limits allow and wait for them. For tests; the running relay pumps by itself. */
   async deliverDue(): Promise<number> {
-    const rows = this.dueRows(this.concurrency - this.inFlight.size);
-    const work: Array<Promise<void>> = [];
-    for (const row of rows) {
+    const started = this.startDue();
+    await Promise.all(started);
+    return started.length;
+  }
+
+  private pump(): void {
+    if (!this.running) return;
+    let started: Array<Promise<void>> = [];
+    try {
+      started = this.startDue();
+    } catch (error) {
+      this.log.error({ err: error }, 'outbox round failed');
+    }
+    // Each finished delivery kicks the relay again, so a backlog drains at the ledger's pace;
+    // with nothing in flight, look again after the interval (backoff and breaker timers expire).
+    if (!started.length && !this.inFlight.size) {
+      this.timer = setTimeout(() => this.pump(), this.intervalMs);
+      this.timer.unref?.();
+    }
+  }
+
+  private startDue(): Array<Promise<void>> {
+    const now = this.now();
+    const started: Array<Promise<void>> = [];
+    const free = this.targets.size * this.concurrency - this.inFlight.size;
+    for (const row of dueRows(this.db, now, this.inFlight, free)) {
       const target = this.targets.get(row.target);
       const breaker = this.breakers.get(row.target);
-      if (!target || !breaker || !breaker.allow(this.now())) continue;
-      work.push(this.deliverOne(target, breaker, row));
+      const busy = this.inFlightPerTarget.get(row.target) ?? 0;
+      if (!target || !breaker || busy >= this.concurrency || !breaker.allow(now)) continue;
+      this.inFlightPerTarget.set(row.target, busy + 1);
+      const work = this.deliverOne(target, breaker, row).finally(() => {
+        this.inFlight.delete(row.seq);
+        this.inFlightPerTarget.set(row.target, (this.inFlightPerTarget.get(row.target) ?? 1) - 1);
+        this.notify();
+        this.kick();
+      });
+      this.inFlight.set(row.seq, work);
+      started.push(work);
     }
-    await Promise.all(work);
-    if (work.length) this.onChange();
-    return work.length;
+    return started;
   }
 
-  private dueRows(limit: number): OutboxRow[] {
-    if (limit <= 0) return [];
-    // Walk the open rows in seq order: per target the first live row is its head, and nothing after
-    // the head goes before it. Parked rows, and rows stalled behind one (same key or depends_on),
-    // are stepped over so that they hold up only what really waits for them.
-    const open = this.db.prepare(`SELECT * FROM outbox WHERE status IN ('pending', 'in_flight', 'parked') ORDER BY seq`).all() as OutboxRow[];
-    const now = this.now();
-    const stalledKeys = new Set<string>();
-    const stalledEvents = new Set<string>();
-    const openEvents = new Set(open.map((r) => r.event_id));
-    const headed = new Set<string>();
-    const due: OutboxRow[] = [];
-    for (const row of open) {
-      if (headed.has(row.target)) continue;
-      const key = `${row.target}\u0000${row.agg_type}\u0000${row.agg_id}`;
-      if (row.status === 'parked' || stalledKeys.has(key) || (row.depends_on !== null && stalledEvents.has(row.depends_on))) {
-        stalledKeys.add(key);
-        stalledEvents.add(row.event_id);
-        continue;
+  private notify(): void {
+    if (this.notifyTimer) {
+      this.notifyPending = true;
+      return;
+    }
+    this.onChange();
+    this.notifyTimer = setTimeout(() => {
+      this.notifyTimer = null;
+      if (this.notifyPending) {
+        this.notifyPending = false;
+        this.notify();
       }
-      headed.add(row.target);
-      // A dependency still open elsewhere (another target) is waited for; done, resolved or skipped is fine.
-      const waiting = row.depends_on !== null && openEvents.has(row.depends_on);
-      if (row.status === 'pending' && row.next_attempt_at <= now && !waiting) due.push(row);
-      if (due.length >= limit) break;
-    }
-    return due;
+    }, this.notifyMs);
+    this.notifyTimer.unref?.();
   }
 
-  private async deliverOne(target: DeliveryTarget, breaker: CircuitBreaker, row: OutboxRow): Promise<void> {
-    this.inFlight.add(row.seq);
-    this.db.prepare(`UPDATE outbox SET status = 'in_flight', updated_at = ? WHERE seq = ?`).run(this.now(), row.seq);
+  private async deliverOne(target: DeliveryTarget, breaker: CircuitBreaker, row: OpenRow): Promise<void> {
+    const full = this.db.prepare('SELECT payload, business_day FROM outbox WHERE seq = ?').get(row.seq) as { payload: string; business_day: string };
     const event: OutboxEvent = {
       seq: row.seq, eventId: row.event_id, target: row.target, aggType: row.agg_type, aggId: row.agg_id,
-      type: row.event_type, payload: JSON.parse(row.payload) as unknown, businessDay: row.business_day, attempts: row.attempts,
+      type: row.event_type, payload: JSON.parse(full.payload) as unknown, businessDay: full.business_day, attempts: row.attempts,
     };
     let result: Delivery;
     try {
@@ -165,8 +194,12 @@ export class Relay {
     } catch (error) {
       result = { kind: 'retry', code: 'ADAPTER_ERROR', message: (error as Error).message };
     }
-    this.record(row, result, breaker);
-    this.inFlight.delete(row.seq);
+    try {
+      this.record(row, result, breaker);
+    } catch (error) {
+      // Left pending: sent again later and deduped by the target.
+      this.log.error({ err: error, seq: row.seq }, 'outbox delivery could not be recorded');
+    }
   }
 
   private refs(target: string): RemoteRefs {
@@ -174,11 +207,12 @@ export class Relay {
     return { get: (localId) => (stmt.get(target, localId) as { remote_id: string } | undefined)?.remote_id ?? null };
   }
 
-  private record(row: OutboxRow, result: Delivery, breaker: CircuitBreaker): void {
+  private record(row: OpenRow, result: Delivery, breaker: CircuitBreaker): void {
     const now = this.now();
     this.db.transaction(() => {
       if (result.kind === 'done') {
         breaker.success();
+        this.noteUp(row.target);
         this.db.prepare(`UPDATE outbox SET status = 'done', attempts = attempts + 1, remote_ref = ?, done_at = ?, updated_at = ?, last_error_code = NULL, last_error = NULL WHERE seq = ?`)
           .run(result.remoteRef ?? null, now, now, row.seq);
         const ref = this.db.prepare('INSERT INTO remote_refs (target, local_id, remote_id) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET remote_id = excluded.remote_id');
@@ -187,23 +221,37 @@ export class Relay {
           .run(`sync.lastSuccessAt.${row.target}`, JSON.stringify(now));
         return;
       }
-      const attempts = row.attempts + 1;
       if (result.kind === 'permanent') {
         // The target answered (a refusal retrying cannot fix): it is reachable, so a half-open
         // breaker closes here; left half-open it would never allow another request.
         breaker.success();
-        this.db.prepare(`UPDATE outbox SET status = 'parked', attempts = ?, last_error_code = ?, last_error = ?, updated_at = ? WHERE seq = ?`)
-          .run(attempts, result.code, result.message, now, row.seq);
-        this.log.warn({ seq: row.seq, eventId: row.event_id, type: row.event_type, code: result.code, attempts }, 'outbox change parked');
+        this.noteUp(row.target);
+        this.parkRow(row, result.code, result.message, now);
         return;
       }
-      // Faults that time can fix (network, timeouts, 5xx, 429) are retried for ever with capped
-      // backoff: an outage of any length loses nothing. Staff see the backlog on the sync badge.
       breaker.failure(now);
+      // A strike: the target took something else since this row was last tried, yet not this
+      // row. Outages strike nothing, so a long one parks nothing; a change the ledger keeps
+      // failing while it takes others is parked after enough strikes over enough time.
+      const strike = (this.lastUp.get(row.target) ?? 0) > row.updated_at;
+      const strikes = row.strikes + (strike ? 1 : 0);
+      const firstStrikeAt = row.first_strike_at ?? (strike ? now : null);
+      if (strike && strikes >= this.park.strikes && firstStrikeAt !== null && now - firstStrikeAt >= this.park.afterMs) {
+        this.parkRow({ ...row, strikes }, 'TOO_MANY_TRIES', `${result.message}（${strikes}回続けて送れなかったため保留しました）`, now);
+        return;
+      }
+      const attempts = row.attempts + 1;
       const delay = retryDelay(attempts, result.retryAfterMs, this.random, this.backoff.base, this.backoff.cap);
-      this.db.prepare(`UPDATE outbox SET status = 'pending', attempts = ?, next_attempt_at = ?, last_error_code = ?, last_error = ?, updated_at = ? WHERE seq = ?`)
-        .run(attempts, now + delay, result.code, result.message, now, row.seq);
-      this.log.info({ seq: row.seq, type: row.event_type, code: result.code, attempts, delayMs: delay }, 'outbox delivery will be retried');
+      this.db.prepare(`UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error_code = ?, last_error = ?, updated_at = ?, strikes = ?, first_strike_at = ?
+        WHERE seq = ? AND status = 'pending'`)
+        .run(attempts, now + delay, result.code, result.message, now, strikes, firstStrikeAt, row.seq);
+      this.log.info({ seq: row.seq, type: row.event_type, code: result.code, attempts, strikes, delayMs: delay }, 'outbox delivery will be retried');
     })();
+  }
+
+  private parkRow(row: OpenRow, code: string, message: string, now: number): void {
+    this.db.prepare(`UPDATE outbox SET status = 'parked', attempts = attempts + 1, strikes = ?, last_error_code = ?, last_error = ?, updated_at = ? WHERE seq = ? AND status = 'pending'`)
+      .run(row.strikes, code, message, now, row.seq);
+    this.log.warn({ seq: row.seq, eventId: row.event_id, type: row.event_type, code, attempts: row.attempts + 1 }, 'outbox change parked');
   }
 }
