@@ -150,7 +150,7 @@ test('split by items with line and slip discounts, 領収書 with 但し書き, 
   await shot(page, 'checkout-14-settlement');
 });
 
-test('合算会計 of two walk-in tables, paid in two equal parts', async ({ page, api }) => {
+test('合算会計 of two walk-in tables, paid in three equal parts; the checkout opened again goes on with 3等分', async ({ page, api }) => {
   const manager = await managerApi(api);
   await manager('till.open', { total: 30000 });
   await toFloor(page);
@@ -173,13 +173,20 @@ test('合算会計 of two walk-in tables, paid in two equal parts', async ({ pag
   await page.getByRole('button', { name: '分割会計' }).click();
   const split = page.getByTestId('split-dialog');
   await split.getByRole('button', { name: '均等に分ける' }).click();
+  await split.getByRole('button', { name: '分割数を増やす' }).click();
   await split.getByRole('button', { name: 'この内容で会計' }).click();
-  await expect(page.getByTestId('checkout-total')).toHaveText(yen(1070));
+  await expect(page.getByTestId('checkout-total')).toHaveText(yen(714)); // 2140 = 714 + 713 + 713
   await page.getByRole('button', { name: 'ちょうど' }).click();
   await shot(page, 'checkout-16-equal-part1');
   await commit(page);
+  // A reload opens the checkout again: the slip remembers 3等分, part 2 charges its share.
+  await page.reload();
+  await expect(page.getByTestId('split-state')).toHaveText('分割会計 2回目: 3等分');
+  await expect(page.getByTestId('checkout-total')).toHaveText(yen(713));
+  await page.getByRole('button', { name: 'ちょうど' }).click();
+  await commit(page);
   await page.getByRole('button', { name: '次の会計へ' }).click();
-  await expect(page.getByTestId('checkout-total')).toHaveText(yen(1070));
+  await expect(page.getByTestId('checkout-total')).toHaveText(yen(713));
   await page.getByRole('button', { name: 'ちょうど' }).click();
   await commit(page);
   await expect(page.getByTestId('checkout-done')).toContainText('会計完了');

@@ -1,4 +1,4 @@
-import { shot } from './fixtures.ts';
+import { login, shot } from './fixtures.ts';
 import { checkTouchLayout, tile } from './helpers.ts';
 import { commit, order, seatAndOrder, toCheckout, toFloor, yen } from './checkout-helpers.ts';
 import { connectTerminal, expect, payOnTerminal, test } from './terminal-fixtures.ts';
@@ -64,7 +64,7 @@ test('U2, U7, U13, U8: USEN PAY credit for the whole bill, 支払完了 → OK, 
   await shot(page, 'terminal-06-slip-cancelled');
 });
 
-test('U3, U9: USEN PAY 電子マネー for part of the bill, the rest in cash; nanaco cannot be refunded (the terminal says so)', async ({ page, asManager, terminal }) => {
+test('U3, U9, U8: USEN PAY 電子マネー for part of the bill, the rest in cash; nanaco cannot be refunded, so only a manager cancels the slip, giving the reason', async ({ page, asManager, terminal }) => {
   await connectTerminal(asManager, terminal);
   await toFloor(page);
   await seatAndOrder(page, 'T2', 2);
@@ -94,4 +94,28 @@ test('U3, U9: USEN PAY 電子マネー for part of the bill, the rest in cash; n
   await expect(page.getByTestId('terminal-message')).toHaveText('交通系電子マネー、nanaco、WAON、楽天Edyは性質上、返金・取消ができません。現金での返金をお願いします。');
   await shot(page, 'terminal-08-u9-refused');
   await page.getByTestId('terminal-ended').getByRole('button', { name: '閉じる' }).click();
+
+  // U8: the payment was not refunded, so a cashier cannot cancel the slip; a manager records why.
+  const detail = page.getByTestId('slip-detail');
+  await detail.getByRole('button', { name: '伝票取消' }).click();
+  const cancel = page.getByTestId('cancel-dialog');
+  await expect(cancel.getByTestId('unrefunded')).toContainText(`USEN PAYの決済（${yen(1000)}）が払戻されていません。`);
+  await cancel.getByRole('button', { name: 'お客様都合' }).click();
+  await expect(cancel.getByRole('button', { name: '伝票取消' })).toBeDisabled();
+  await cancel.getByRole('button', { name: 'キャンセル' }).click();
+  await page.getByRole('button', { name: /戻る/ }).click(); // detail → list
+  await page.getByRole('button', { name: /戻る/ }).click(); // list → TOP
+  await tile(page, 'ログアウト');
+  await login(page, '山田 店長', '1234');
+  await tile(page, '伝票明細');
+  await page.getByRole('list', { name: '伝票一覧' }).getByRole('listitem').first().click();
+  await detail.getByRole('button', { name: '伝票取消' }).click();
+  await cancel.getByRole('button', { name: 'お客様都合' }).click();
+  await cancel.getByLabel('端末外で払戻済みの理由（店長判断）').fill('nanacoのため現金で返金');
+  await checkTouchLayout(page);
+  await shot(page, 'terminal-08b-u8-manager-decision');
+  await cancel.getByRole('button', { name: '伝票取消' }).click();
+  await expect(page.getByTestId('cancel-notices')).toContainText('出金として登録してください');
+  await page.getByTestId('cancel-notices').getByRole('button', { name: '閉じる' }).click();
+  await expect(detail.getByTestId('slip-status')).toHaveText('取消');
 });

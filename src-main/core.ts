@@ -58,6 +58,9 @@ export class Core {
   private live: StoreHandle | null = null;
   private training: StoreHandle | null = null;
   private failure: Health = { ok: true };
+  /** A sync badge refresh is queued for after the current answers (afterCommand). */
+  private badgeQueued = false;
+  private closed = false;
   private readonly listeners = new Set<(event: AnyEvent) => void>();
   private readonly demo: boolean;
   /** Outbox relay and ledger pull; null while the store is unhealthy. */
@@ -171,13 +174,28 @@ export class Core {
     }
   }
 
-  /** After every command: wake the relay for new outbox rows and refresh the sync badge. */
+  /**
+   * After every command: wake the relay for new outbox rows and refresh the sync badge. The badge
+   * (four reads) is refreshed after the answer has gone, once for all the commands of one turn of
+   * the event loop, not inside each command (#2, docs/benchmarks.md).
+   */
   afterCommand(): void {
     this.sync?.relay.kick();
-    this.sync?.publish();
+    if (this.badgeQueued || !this.sync) return;
+    this.badgeQueued = true;
+    setImmediate(() => {
+      this.badgeQueued = false;
+      if (this.closed || !this.health().ok) return;
+      try {
+        this.sync?.publish();
+      } catch (error) {
+        this.log.error({ err: error }, 'sync badge refresh failed');
+      }
+    });
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await this.sync?.stop();
     await this.terminal?.stop();
     this.live?.db.close();

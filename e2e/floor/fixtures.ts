@@ -11,6 +11,8 @@ export type Ledger = Sim & {
   dayStart: string;
   /** Add a reservation on today's business day, `minutes` from now (rounded to the minute). */
   addReservation: (r: { minutes: number; party: number; guestName: string; seatName?: string; durationMin?: number } & Record<string, unknown>) => Promise<LedgerReservation>;
+  /** A ledger block (R7) on a seat from `minutes` from now (rounded down to the minute). */
+  addBlock: (b: { minutes: number; seatName: string; durationMin: number; reason?: string }) => Promise<{ id: string }>;
   reservation: (id: string) => Promise<LedgerReservation>;
   visits: () => Promise<LedgerVisit[]>;
   /** The ledger line (walk-ins included) seated at a table of this name. */
@@ -62,6 +64,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       ...sim, dayStart,
       addReservation: ({ minutes, ...rest }) =>
         sim.control<LedgerReservation>('POST', `${store}/reservations`, { ...slotOf(Date.now() + minutes * 60_000, dayStart), ...rest }),
+      addBlock: ({ minutes, ...rest }) => sim.control<{ id: string }>('POST', `${store}/blocks`, { ...slotOf(Date.now() + minutes * 60_000, dayStart), ...rest }),
       reservation: (id) => sim.control<LedgerReservation>('GET', `${store}/reservations/${id}`),
       visits: async () => {
         const r = await sim.control<{ visits: LedgerVisit[] } | LedgerVisit[]>('GET', `${store}/visits`);

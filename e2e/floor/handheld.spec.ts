@@ -7,6 +7,7 @@ test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
 test('handheld 390 px: the table list and 予約確認 via ☰ read well and seat a reservation', async ({ page, ledger }) => {
   await ledger.addReservation({ minutes: 60, party: 4, guestName: 'ですとさいとう', seatName: 'T3', courseName: '季節の会席コース', guestRequest: 'ベビーカーがあります' });
   await ledger.addReservation({ minutes: 90, party: 2, guestName: 'れじてすといち' });
+  await ledger.addBlock({ minutes: 30, seatName: '205', durationMin: 180, reason: '設備点検' });
   await ledger.pull();
   await openApp(page);
   await login(page, '佐藤 花子', '1111');
@@ -26,6 +27,13 @@ test('handheld 390 px: the table list and 予約確認 via ☰ read well and sea
   await row.getByRole('button', { name: '詳細' }).click();
   await checkTouchLayout(page);
   await shot(page, 'floor-handheld-03-reservations');
+  // R7 at 390 px: the block row (ブロック, its table and time range) reads without a 配席 button.
+  const block = page.locator('[data-testid="reservation-row"][data-kind="block"]');
+  await expect(block).toContainText('ブロック');
+  await expect(block).toContainText('205');
+  await expect(block.getByRole('button', { name: '配席' })).toHaveCount(0);
+  await block.scrollIntoViewIfNeeded();
+  await shot(page, 'floor-handheld-03b-block-row');
   await row.getByRole('button', { name: '配席' }).click();
   await checkTouchLayout(page);
   await shot(page, 'floor-handheld-04-pick');

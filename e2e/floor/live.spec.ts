@@ -2,7 +2,7 @@ import { login, openApp, shot } from '../fixtures.ts';
 import { tile } from '../helpers.ts';
 import { eventually, expect, openFloor, tableTile, test } from './fixtures.ts';
 
-test('a reservation added on the ledger appears on an open 予約確認 without 🔄', async ({ page, ledger }) => {
+test('R3: a reservation added on the ledger appears on an open 予約確認 without 🔄; a ledger outage shows the age without 🔄 too', async ({ page, ledger }) => {
   await openFloor(page);
   await page.getByRole('button', { name: '予約確認' }).click();
   await expect(page.getByTestId('last-refresh')).toContainText('最終更新');
@@ -12,6 +12,12 @@ test('a reservation added on the ledger appears on an open 予約確認 without 
   await expect(page.getByTestId('reservation-row').filter({ hasText: 'USEN 送別会' })).toBeVisible({ timeout: 6_000 });
   expect(Date.now() - started).toBeLessThan(6_000);
   await shot(page, 'floor-live-01-new-reservation');
+  // Offline without 🔄 either: the station's failing pull is pushed (sync.changed), the list stays with its age.
+  await ledger.control('POST', '/faults', { kind: 'down', mode: 'refused' });
+  await expect(page.getByTestId('offline-age')).toContainText('テーブル情報連携時にネットワークエラーが発生しました。', { timeout: 6_000 });
+  await expect(page.getByTestId('reservation-row').filter({ hasText: 'USEN 送別会' })).toBeVisible();
+  await ledger.control('DELETE', '/faults');
+  await expect(page.getByTestId('offline-age')).toBeHidden({ timeout: 6_000 });
   // And the 2F tile of the designated table shows it too.
   await page.getByRole('button', { name: /戻る/ }).click();
   await page.getByRole('tab', { name: '2F' }).click();

@@ -2,14 +2,16 @@ import { shot } from '../fixtures.ts';
 import { checkTouchLayout } from '../helpers.ts';
 import { eventually, expect, openFloor, seatWalkIn, tableTile, test, typeKeys } from './fixtures.ts';
 
-test('S1: a reservation seated from 予約確認 shows its name on the tile, turns 配席済み and 来店済み in the ledger', async ({ page, ledger }) => {
+test('S1: a reservation seated from 予約確認 shows its name on the tile, turns 配席済み and 来店済み in the ledger; R7: a ledger block is a ブロック row', async ({ page, ledger }) => {
   const r = await ledger.addReservation({ minutes: 60, party: 4, guestName: 'ですとさいとう', seatName: 'T3', courseName: '季節の会席コース',
     storeMemo: '常連様。奥の席希望', guestRequest: 'アレルギー：えび・かに', remarks: '記念日' });
   await ledger.addReservation({ minutes: 90, party: 2, guestName: 'サイトウ' });
+  await ledger.addBlock({ minutes: 0, seatName: 'T8', durationMin: 120, reason: '設備点検' });
   await ledger.pull();
   await openFloor(page);
   await expect(tableTile(page, 'T3')).toHaveAttribute('data-status', 'reserved');
   await expect(tableTile(page, 'T3')).toContainText('ですとさいとう');
+  await expect(tableTile(page, 'T8')).toHaveAttribute('data-status', 'blocked'); // T4, the same block as the row below
   await checkTouchLayout(page);
   await shot(page, 'floor-s1-01-table-list');
 
@@ -25,6 +27,18 @@ test('S1: a reservation seated from 予約確認 shows its name on the tile, tur
   await expect(row).toContainText('アレルギー：えび・かに');
   await checkTouchLayout(page);
   await shot(page, 'floor-s1-02-reservations');
+  // R7: the block reads like a reservation on its table, with its time range; it cannot be seated.
+  const block = page.locator('[data-testid="reservation-row"][data-kind="block"]');
+  await expect(block).toHaveCount(1);
+  await expect(block).toContainText('ブロック');
+  await expect(block).toContainText('T8');
+  await expect(block).toContainText('まで');
+  await expect(block.getByRole('button', { name: '配席' })).toHaveCount(0);
+  await block.getByRole('button', { name: '詳細' }).click();
+  await expect(block).toContainText('設備点検');
+  await expect(block.getByRole('button', { name: '予約変更' })).toHaveCount(0);
+  await block.scrollIntoViewIfNeeded();
+  await shot(page, 'floor-r7-01-block-row');
 
   // 配席 → the free tables, the designated one first and never a waiting table (S10) → guest details → 配席のみ.
   await row.getByRole('button', { name: '配席' }).click();
@@ -52,6 +66,10 @@ test('S1: a reservation seated from 予約確認 shows its name on the tile, tur
   await page.getByRole('group', { name: '表示' }).getByRole('button', { name: 'リスト' }).click();
   await expect(page.getByTestId('floor-list')).toContainText('サイトウ');
   await expect(page.getByTestId('floor-list')).toContainText('ですとさいとう');
+  // R6: the seated reservation shows its time (予約 HH:MM) and the total before tax; R7: the block is listed too.
+  await expect(page.getByTestId('floor-list').locator('tr.is-occupied').filter({ hasText: 'ですとさいとう' })).toContainText(/予約 \d\d:\d\d/);
+  await expect(page.getByTestId('floor-list').locator('thead')).toContainText('合計金額（税別）');
+  await expect(page.getByTestId('floor-list').locator('tr.is-blocked')).toContainText('T8');
   await shot(page, 'floor-s1-05c-list-1920');
   await page.getByRole('group', { name: '表示' }).getByRole('button', { name: 'タイル' }).click();
   await page.setViewportSize({ width: 1024, height: 768 });

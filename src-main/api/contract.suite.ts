@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { TillSummary } from '../../src-shared/contract/index.ts';
+import type { AnyEvent, CashMoveResult, TillSummary } from '../../src-shared/contract/index.ts';
 import { cmdId, login, value, type TestRegister } from '../testing/harness.ts';
 
 /**
@@ -37,9 +37,20 @@ export function contractSuite(transport: string, open: () => Promise<TestRegiste
       const sessionId = await login(reg.call);
       const opened = value<TillSummary>(await reg.call({ method: 'till.open', input: { counts: { '10000': 2, '1000': 10, '100': 20 } }, sessionId, commandId: cmdId() }));
       expect(opened.openingFloat).toBe(32_000);
+      const events: AnyEvent[] = [];
+      const stop = reg.core.subscribe((e) => events.push(e));
       value(await reg.call({ method: 'till.cashMove', input: { kind: 'in', amount: 5000, reason: '両替' }, sessionId, commandId: cmdId() }));
-      const moved = value<TillSummary>(await reg.call({ method: 'till.cashMove', input: { kind: 'out', amount: 1200, reason: '仕入れ' }, sessionId, commandId: cmdId() }));
-      expect(moved.expectedCash).toBe(35_800);
+      const out = { method: 'till.cashMove', input: { kind: 'out', amount: 1200, reason: '仕入れ' }, sessionId, commandId: cmdId() };
+      const moved = value<CashMoveResult>(await reg.call(out));
+      stop();
+      // The answer is the movement and the drawer's figures; the same goes to the other registers.
+      expect(moved).toMatchObject({ sessionId: opened.sessionId, cashIn: 5000, cashOut: 1200, cashSales: 0, expectedCash: 35_800,
+        movement: { kind: 'out', amount: 1200, reason: '仕入れ', staffName: '佐藤 花子' } });
+      expect(events.filter((e) => e.name === 'till.moved').map((e) => e.payload)).toEqual([expect.objectContaining({ cashIn: 5000, cashOut: 0 }), moved]);
+      expect(value(await reg.call(out))).toEqual(moved); // a retry answers the first result, applied once
+      const till = value<TillSummary>(await reg.call({ method: 'till.status', input: {}, sessionId }));
+      expect(till).toMatchObject({ cashIn: 5000, cashOut: 1200, expectedCash: 35_800 });
+      expect(till.movements.map((m) => m.amount)).toEqual([5000, 1200]);
       const closed = value<TillSummary>(await reg.call({ method: 'till.close', input: { counts: { '10000': 3, '5000': 1, '100': 7 } }, sessionId, commandId: cmdId() }));
       expect(closed).toMatchObject({ status: 'closed', countedCash: 35_700, expectedCash: 35_800, difference: -100 });
       const report = value<TillSummary>(await reg.call({ method: 'till.report', input: {}, sessionId }));

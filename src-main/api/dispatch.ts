@@ -1,9 +1,11 @@
+import type { Transaction } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { AppError, staffMessages } from '../../src-shared/errors.ts';
 import { envelope, isMethodName, methods, type AnyEvent, type MethodName, type Staff } from '../../src-shared/contract/index.ts';
 import { fail, ok, type Result } from '../../src-shared/result.ts';
 import { validate } from '../../src-shared/validate.ts';
 import type { Core } from '../core.ts';
+import { stmt } from '../store/stmt.ts';
 import { OutboxWriter } from '../outbox/outbox.ts';
 import type { Caller, HandlerCtx, Handlers } from './context.ts';
 
@@ -68,9 +70,9 @@ async function run(core: Core, registry: Handlers, method: MethodName, input: un
   let value: unknown;
   const def = methods[method] as { kind: string; async?: boolean };
   if (def.kind === 'command') {
-    const seen = db.prepare('SELECT result FROM command_log WHERE command_id = ?').get(meta.commandId) as { result: string } | undefined;
+    const seen = stmt(db, 'SELECT result FROM command_log WHERE command_id = ?').get(meta.commandId) as { result: string } | undefined;
     if (seen) return JSON.parse(seen.result) as unknown;
-    const record = (out: unknown) => db.prepare('INSERT INTO command_log (command_id, method, staff_id, result, at) VALUES (?, ?, ?, ?, ?)')
+    const record = (out: unknown) => stmt(db, 'INSERT INTO command_log (command_id, method, staff_id, result, at) VALUES (?, ?, ?, ?, ?)')
       .run(meta.commandId, method, meta.staff?.id ?? null, JSON.stringify(out ?? null), core.now());
     if (def.async) {
       // Two copies of the same command at once: the second waits for the first's answer.
@@ -84,12 +86,12 @@ async function run(core: Core, registry: Handlers, method: MethodName, input: un
         core.runningCommands.delete(meta.commandId!);
       }
     } else {
-      value = db.transaction(() => {
+      value = immediate(db, () => {
         const out = handler(input, ctx);
         if (out instanceof Promise) throw new Error(`command ${method} must be synchronous to run in one transaction (or be marked async)`);
         record(out);
         return out;
-      }).immediate();
+      });
     }
   } else {
     value = await handler(input, ctx);
@@ -98,6 +100,14 @@ async function run(core: Core, registry: Handlers, method: MethodName, input: un
   for (const ev of queued) core.publish(ev);
   if (methods[method].kind === 'command') core.afterCommand();
   return value;
+}
+
+/** One transaction runner per database: better-sqlite3 builds a new wrapper at every db.transaction() (#2). */
+const runners = new WeakMap<HandlerCtx['db'], Transaction<(fn: () => unknown) => unknown>>();
+function immediate(db: HandlerCtx['db'], fn: () => unknown): unknown {
+  let tx = runners.get(db);
+  if (!tx) runners.set(db, (tx = db.transaction((f: () => unknown) => f())));
+  return tx.immediate(fn);
 }
 
 function checkOutput(method: MethodName, value: unknown): unknown {

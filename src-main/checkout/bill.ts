@@ -4,7 +4,7 @@ import type { HandlerCtx } from '../api/context.ts';
 import { activeVisitId } from '../floor/queries.ts';
 import { linkedLedger } from '../floor/ledger-events.ts';
 import { openLines, openSlipOf, type LineRow, type OpenSlipRow } from '../orders/lines.ts';
-import { stmt } from '../orders/stmt.ts';
+import { stmt } from '../store/stmt.ts';
 
 export type Role = 'main' | 'combined' | 'group';
 export type BillVisit = {

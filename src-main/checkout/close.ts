@@ -4,7 +4,7 @@ import { linkedLedger, sendVisitEvent, visitIsLinked } from '../floor/ledger-eve
 import { takeSlipNo } from '../slips/numbering.ts';
 import type { BillVisit } from './bill.ts';
 import type { Evaluation } from './evaluate.ts';
-import { stmt } from '../orders/stmt.ts';
+import { stmt } from '../store/stmt.ts';
 
 type SlipRef = { slipId: string; slipNo: string };
 

@@ -8,7 +8,7 @@ import { printAfterCommit } from '../slips/print.ts';
 import { getSettings } from '../store/settings-repo.ts';
 import { closeSlip } from './close.ts';
 import { evaluate, type Evaluation } from './evaluate.ts';
-import { stmt } from '../orders/stmt.ts';
+import { stmt } from '../store/stmt.ts';
 import { bindTerminalPayments } from '../terminal/checkout-link.ts';
 
 /** The ledger takes at most 20 parts (sim/smart-reserve/schemas.ts checkoutBody). */

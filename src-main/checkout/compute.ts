@@ -4,9 +4,9 @@ import {
   apportion, computeSlipTax, rateAmounts, TaxInputError, type Discount, type PriceMode, type RateTotal, type RoundingMode, type TaxRate,
 } from '../../src-shared/tax/index.ts';
 import type { DB } from '../store/db.ts';
-import type { LineRow } from '../orders/lines.ts';
+import { partsSoFar, type LineRow } from '../orders/lines.ts';
 import type { Bill } from './bill.ts';
-import { stmt } from '../orders/stmt.ts';
+import { stmt } from '../store/stmt.ts';
 
 type Input = ParsedInput<'checkout.commit'>;
 export type SplitMode = 'none' | 'items' | 'amount' | 'equal';
@@ -31,12 +31,6 @@ const valueOf = (d: Discount) => (d.kind === 'amount' ? d.yen : d.percent);
 function taxError(error: unknown): never {
   if (error instanceof TaxInputError) throw new AppError(error.code, `tax input: ${error.code}`, error.message);
   throw error;
-}
-
-function partsSoFar(db: DB, slipId: string): { count: number; byRate: Map<TaxRate, number> } {
-  const rows = stmt(db, `SELECT r.rate, SUM(r.gross) AS gross FROM part_rates r JOIN slip_parts p ON p.id = r.part_id WHERE p.slip_id = ? GROUP BY r.rate`).all(slipId) as Array<{ rate: TaxRate; gross: number }>;
-  const count = (stmt(db, 'SELECT COUNT(*) AS n FROM slip_parts WHERE slip_id = ?').get(slipId) as { n: number }).n;
-  return { count, byRate: new Map(rows.map((r) => [r.rate, r.gross])) };
 }
 
 /** The price mode of the lines: a store that changed 内税/外税 mid-visit must not mix them on one receipt. */

@@ -6,7 +6,7 @@ import { getSettings } from '../store/settings-repo.ts';
 import { gatherBill, type Bill } from './bill.ts';
 import { planPart, priceModeOf, type PartPlan } from './compute.ts';
 import { planPayments, type PaymentPlan } from './rules.ts';
-import { stmt } from '../orders/stmt.ts';
+import { stmt } from '../store/stmt.ts';
 
 type Input = ParsedInput<'checkout.commit'>;
 
@@ -40,7 +40,7 @@ export function toQuote(ev: Evaluation): CheckoutQuote {
   for (const d of plan.discounts) if (d.lineId) discountOf.set(d.lineId, (discountOf.get(d.lineId) ?? 0) + d.yen);
   return {
     visitIds: bill.visits.map((v) => v.id), tableIds: bill.visits.flatMap((v) => v.tableIds), priceMode: ev.priceMode,
-    slipNo: bill.openSlip?.slip_no ?? null, partNo: plan.partNo, splitMode: plan.splitMode,
+    slipNo: bill.openSlip?.slip_no ?? null, partNo: plan.partNo, splitMode: plan.splitMode, splitParts: plan.splitParts,
     lines: plan.lines.map(({ row, quantity }) => {
       const amount = row.unit_price * quantity;
       const discount = discountOf.get(row.id) ?? 0;

@@ -2,7 +2,7 @@ import { PAYMENT_LABELS, type Notice, type ParsedInput, type PaymentKind, type S
 import type { DB } from '../store/db.ts';
 import type { Bill } from './bill.ts';
 import type { PartPlan } from './compute.ts';
-import { stmt } from '../orders/stmt.ts';
+import { stmt } from '../store/stmt.ts';
 import { checkTerminalLines } from '../terminal/checkout-link.ts';
 
 type Input = ParsedInput<'checkout.commit'>;

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CheckoutResult, SlipRow, TillSummary, VisitOrders } from '../../src-shared/contract/index.ts';
+import type { CheckoutResult, FloorView, SlipRow, TillSummary, VisitOrders } from '../../src-shared/contract/index.ts';
 import { saveLedgerConfig } from '../ledger/config.ts';
 import { inprocRegister, type TestRegister } from '../testing/harness.ts';
-import { P, rig, type Rig } from './test-rig.ts';
+import { P, rig, T, type Rig } from './test-rig.ts';
 
 describe('split checkout (分割会計) and combined checkout (合算会計)', () => {
   let reg: TestRegister;
@@ -54,6 +54,23 @@ describe('split checkout (分割会計) and combined checkout (合算会計)', (
     expect(till.settlement.sales.gross).toBe(1660);
     expect(till.settlement.byRate.reduce((a, x) => a + x.gross, 0)).toBe(1660);
     expect(till.settlement.byRate.reduce((a, x) => a + x.tax, 0)).toBe(slip.tax);
+  });
+
+  it('R6: the tile owes the rest before tax (税別) as the last part would charge it; 均等割 keeps its N after a reload', async () => {
+    const visitId = await r.seat('T12', 3);
+    r.db().prepare(`INSERT INTO reservations (id, remote_id, kind, business_day, start_at, duration_min, party, guest_name, remote_status, pulled_at, updated_at)
+      VALUES ('res-r6', 'R-R6', 'reservation', '2026-01-01', 1767261600000, 120, 3, '予約 様', '来店済み', 0, 0)`).run();
+    r.db().prepare(`UPDATE visits SET reservation_id = 'res-r6' WHERE id = ?`).run(visitId);
+    const orders = await r.order(visitId, [{ productId: P.karaage, quantity: 1 }, { productId: P.oolong, quantity: 1 }, { productId: P.edamame, quantity: 1, takeout: true }]);
+    const visit = async () => (await r.ok<FloorView>('floor.view', {})).floors.flatMap((f) => f.tables).find((t) => t.id === T('T12'))!.visit!;
+    expect(await visit()).toMatchObject({ amount: 1660, net: orders.total.net, reservationStartAt: 1767261600000 });
+    expect(orders.total.net).toBeLessThan(1660);
+    await r.pay({ visitId, split: { mode: 'equal', parts: 3 }, payments: [{ kind: 'cash', amount: 1000 }] });
+    // The screen reopened asks for no split: the slip still says 3等分, and the rest is what the last part would charge.
+    const rest = await r.quote({ visitId });
+    expect([rest.splitMode, rest.splitParts, rest.partNo, rest.total]).toEqual(['equal', 3, 2, 1660 - 554]);
+    expect((await r.ok<VisitOrders>('orders.list', { visitId })).openSlip).toMatchObject({ splitMode: 'equal', splitParts: 3, partsPaid: 1, paid: 554 });
+    expect(await visit()).toMatchObject({ amount: rest.total, net: rest.net });
   });
 
   it('by amount: never above what is left; the last part pays exactly the rest', async () => {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { QueueRow, ReservationRow, TableTile } from '../../src-shared/contract/index.ts';
+import { businessDayOf, jstTime } from '../../sim/smart-reserve/clock.ts';
+import type { AnyEvent, QueueRow, ReservationRow, SyncStatus, TableTile } from '../../src-shared/contract/index.ts';
 import { cmdId, inprocRegister, login, value, type TestRegister } from '../testing/harness.ts';
 import { linkedSmartReserve, STORE_ID, until } from '../testing/ledger.ts';
 
@@ -154,5 +155,43 @@ describe('floor synced to USEN SMART RESERVE through the outbox', () => {
     const live = reg.core.liveDb().prepare('SELECT COUNT(*) AS n FROM outbox').get() as { n: number };
     const training = reg.core.store().db.prepare('SELECT COUNT(*) AS n FROM outbox').get() as { n: number };
     expect([live.n, training.n]).toEqual([0, 0]);
+  });
+
+  it('R7: a ledger block is listed like a reservation (ブロック) on its table with its time; the tile is ブロック (T4); never seated or changed', async () => {
+    const now = Date.now();
+    const block = ledger.sim.addBlock(STORE_ID, { seatName: 'T5', businessDay: businessDayOf(now), startTime: jstTime(now), durationMin: 120, reason: '設備点検' });
+    const row = await reservationOf(block.id);
+    expect(row).toMatchObject({ kind: 'block', guestName: 'ブロック', status: 'waiting', designatedTableId: T('T5'), designatedTableName: 'T5', durationMin: 120, memo: '設備点検', visitId: null });
+    expect(await tile(T('T5'))).toMatchObject({ status: 'blocked', ledgerBlock: true, nextReservation: null });
+    const refusal = async (method: string, input: unknown) => {
+      const r = await call(method, input);
+      return !r.ok && [r.error.code, r.error.message];
+    };
+    expect(await refusal('seating.seat', { tableId: T('T6'), reservationId: row.id, party: 2 })).toEqual(['RESERVATION_IS_BLOCK', 'ブロックは配席できません。解除は予約台帳で行ってください。']);
+    expect(await refusal('reservations.update', { reservationId: row.id, party: 3 })).toEqual(['RESERVATION_IS_BLOCK', 'ブロックは予約台帳で変更してください。']);
+    // Removed in the ledger: gone from the list, and the tile is free again.
+    ledger.sim.removeBlock(STORE_ID, block.id);
+    expect(await reservationOf(block.id)).toBeUndefined();
+    expect((await tile(T('T5'))).status).toBe('free');
+  });
+
+  it('R3: a pull pushes sync.changed with its time; a failing pull pushes its error at once and the next success clears it', async () => {
+    const events: AnyEvent[] = [];
+    reg.core.subscribe((e) => events.push(e));
+    const pushed = (ok: (s: SyncStatus) => boolean) => until(() => events.some((e) => e.name === 'sync.changed' && ok(e.payload)), 'sync.changed', 8000);
+    const before = Date.now();
+    await call('reservations.refresh', {}, false);
+    await pushed((s) => (s.lastPullAt ?? 0) >= before && s.lastPullError === null);
+    await ledger.sim.addFault({ kind: 'down' } as never);
+    events.length = 0;
+    const down = value<{ ok: boolean; message: string | null }>(await call('reservations.refresh', {}, false));
+    expect(down).toMatchObject({ ok: false, message: 'テーブル情報連携時にネットワークエラーが発生しました。' });
+    await pushed((s) => s.lastPullError === down.message);
+    expect(value<SyncStatus>(await call('sync.status', {}, false)).lastPullError).toBe(down.message);
+    await ledger.sim.clearFaults();
+    events.length = 0;
+    await call('reservations.refresh', {}, false);
+    await pushed((s) => s.lastPullError === null && (s.lastPullAt ?? 0) > before);
+    expect(value<SyncStatus>(await call('sync.status', {}, false)).lastPullError).toBeNull();
   });
 });

@@ -8,7 +8,7 @@ import { getSettings } from '../store/settings-repo.ts';
 type TableRow = { id: string; floor_id: string; name: string; short_name: string; kind: 'table' | 'counter' | 'waiting'; seats: number };
 type VisitRow = {
   id: string; reservation_id: string | null; party: number; guest_name: string; seated_at: number; over_reservation: number;
-  group_id: string | null; prepayment: number | null; points: number | null;
+  group_id: string | null; prepayment: number | null; points: number | null; reservation_start_at: number | null;
 };
 
 /** A waiting designated reservation makes its table 予約 from this long before its time. */
@@ -16,14 +16,21 @@ const RESERVED_AHEAD_MS = 3 * 60 * 60 * 1000;
 export const WALK_IN_NAME = 'ウォークイン';
 
 export function visitSummary(db: DB, visitId: string): VisitSummary | null {
-  const v = db.prepare(`SELECT v.*, r.prepayment, r.points FROM visits v LEFT JOIN reservations r ON r.id = v.reservation_id WHERE v.id = ?`).get(visitId) as VisitRow | undefined;
+  const v = db.prepare(`SELECT v.*, r.prepayment, r.points, r.start_at AS reservation_start_at
+    FROM visits v LEFT JOIN reservations r ON r.id = v.reservation_id WHERE v.id = ?`).get(visitId) as VisitRow | undefined;
   if (!v) return null;
   const tableIds = (db.prepare(`SELECT table_id FROM visit_tables WHERE visit_id = ? AND active = 1 ORDER BY since, rowid`).all(visitId) as Array<{ table_id: string }>).map((r) => r.table_id);
   return {
     id: v.id, guestName: v.guest_name, walkIn: v.reservation_id === null, party: v.party, seatedAt: v.seated_at,
     reservationId: v.reservation_id, ...visitAmount(db, v.id), overReservation: v.over_reservation === 1, tableIds,
-    groupId: v.group_id, prepayment: v.prepayment ?? 0, points: v.points ?? 0,
+    groupId: v.group_id, prepayment: v.prepayment ?? 0, points: v.points ?? 0, reservationStartAt: v.reservation_start_at,
   };
+}
+
+/** R7, T4: a ledger block on the table overlapping [from, to] (a removed block is キャンセル). */
+export function ledgerBlockAt(db: DB, tableId: string, from: number, to: number): boolean {
+  return Boolean(db.prepare(`SELECT 1 FROM reservations WHERE kind = 'block' AND designated_table_id = ? AND remote_status != 'キャンセル'
+    AND start_at <= ? AND start_at + duration_min * 60000 > ?`).get(tableId, to, from));
 }
 
 /** The active visit on a table, if any. */
@@ -49,8 +56,8 @@ export function tableTile(db: DB, table: TableRow, now: number, businessDay: str
   const visitId = activeVisitId(db, table.id);
   const visit = visitId ? visitSummary(db, visitId) : null;
   const state = db.prepare('SELECT blocked, reset FROM table_state WHERE table_id = ?').get(table.id) as { blocked: number; reset: number } | undefined;
-  const ledgerBlock = Boolean(db.prepare(`SELECT 1 FROM reservations WHERE kind = 'block' AND designated_table_id = ? AND remote_status != 'キャンセル'
-    AND start_at <= ? AND start_at + duration_min * 60000 > ?`).get(table.id, now + RESERVED_AHEAD_MS, now));
+  // Shown ahead like a reservation (予約 from 3 h before), so the list's ブロック row and the tile agree.
+  const ledgerBlock = ledgerBlockAt(db, table.id, now, now + RESERVED_AHEAD_MS);
   const next = nextDesignatedReservation(db, table.id, businessDay);
   const group = activeGroupOf(db, table.id);
   const blocked = state?.blocked === 1;
@@ -91,13 +98,16 @@ type ReservationDbRow = {
   prepayment: number; points: number; course_name: string; course_detail: string; remarks: string; visit_id: string | null; seated_name: string | null;
 };
 
-/** R2: reservations of the business day ±1 that are not cancelled; waiting first, then 配席済み. */
+/**
+ * R2: reservations of the business day ±1 that are not cancelled; waiting first, then 配席済み.
+ * R7: ledger blocks are listed among them (name ブロック, on their table); they stay waiting.
+ */
 export function reservationRows(db: DB, businessDay: string): ReservationRow[] {
   const rows = db.prepare(`SELECT r.*, dt.name AS designated_name, v.id AS visit_id,
       (SELECT t.name FROM visit_tables vt JOIN tables t ON t.id = vt.table_id WHERE vt.visit_id = v.id ORDER BY vt.active DESC, vt.since LIMIT 1) AS seated_name
     FROM reservations r LEFT JOIN tables dt ON dt.id = r.designated_table_id
     LEFT JOIN visits v ON v.reservation_id = r.id AND v.status IN ('seated', 'closed', 'merged')
-    WHERE r.business_day BETWEEN ? AND ? AND r.kind = 'reservation' AND r.remote_status != 'キャンセル'
+    WHERE r.business_day BETWEEN ? AND ? AND r.remote_status != 'キャンセル'
     ORDER BY r.start_at`).all(addDays(businessDay, -1), addDays(businessDay, 1)) as ReservationDbRow[];
   const mapped = rows.map((r): ReservationRow => ({
     id: r.id, remoteId: r.remote_id, kind: r.kind, businessDay: r.business_day, startAt: r.start_at, durationMin: r.duration_min,

@@ -11,7 +11,8 @@ const hhmm = (ms: number) => new Date(ms + 9 * 3600_000).toISOString().slice(11,
 /** S13 before seating: time, table or party of a waiting reservation, sent to the ledger. */
 export function updateReservation(input: ParsedInput<'reservations.update'>, ctx: HandlerCtx) {
   const r = ctx.db.prepare('SELECT * FROM reservations WHERE id = ?').get(input.reservationId) as
-    { id: string; remote_id: string; remote_status: string; business_day: string } | undefined ?? refuse('NOT_FOUND', 'reservation not found', '予約が見つかりません。');
+    { id: string; remote_id: string; kind: string; remote_status: string; business_day: string; designated_table_id: string | null } | undefined ?? refuse('NOT_FOUND', 'reservation not found', '予約が見つかりません。');
+  if (r.kind === 'block') refuse('RESERVATION_IS_BLOCK', 'R7 ledger blocks are changed in the ledger', 'ブロックは予約台帳で変更してください。');
   const seated = ctx.db.prepare(`SELECT 1 FROM visits WHERE reservation_id = ? AND status IN ('seated', 'closed', 'merged')`).get(r.id);
   if (seated || r.remote_status !== '来店前') refuse('RESERVATION_NOT_WAITING', 'not waiting', '配席済みの予約は変更できません。配席後は人数をテーブルから変更してください。');
   if (input.tableId) {
@@ -34,7 +35,9 @@ export function updateReservation(input: ParsedInput<'reservations.update'>, ctx
   }
   const link = linkedLedger(ctx);
   if (link && Object.keys(change).length) {
-    ctx.outbox.add({ target: link.target, aggType: 'reservation', aggId: r.id, type: 'reservation.changed', payload: { remoteId: r.remote_id, change }, businessDay: r.business_day });
+    // Its designated tables, before and after, are shared with the visits seated there.
+    const keys = [r.designated_table_id, input.tableId].filter((t): t is string => typeof t === 'string').map((t) => `table:${t}`);
+    ctx.outbox.add({ target: link.target, aggType: 'reservation', aggId: r.id, type: 'reservation.changed', payload: { remoteId: r.remote_id, change }, businessDay: r.business_day, keys });
   }
   ctx.emit('reservations.changed', { lastRefreshAt: null });
   ctx.emit('floor.changed', { tableIds: [] });

@@ -5,7 +5,7 @@ import { AppError } from '../../src-shared/errors.ts';
 import type { HandlerCtx } from '../api/context.ts';
 import { getSettings } from '../store/settings-repo.ts';
 import { isMapped, linkedLedger, sendVisitEvent, visitIsLinked } from './ledger-events.ts';
-import { activeGroupOf, activeVisitId, nextDesignatedReservation, tableRow, visitSummary, WALK_IN_NAME } from './queries.ts';
+import { activeGroupOf, activeVisitId, ledgerBlockAt, nextDesignatedReservation, tableRow, visitSummary, WALK_IN_NAME } from './queries.ts';
 
 type ReservationRow = { id: string; remote_id: string; kind: string; guest_name: string; designated_table_id: string | null; remote_status: string; start_at: number };
 
@@ -38,7 +38,8 @@ export function seat(input: ParsedInput<'seating.seat'>, ctx: HandlerCtx) {
   if (input.reservationId) {
     reservation = (ctx.db.prepare('SELECT * FROM reservations WHERE id = ?').get(input.reservationId) as ReservationRow | undefined)
       ?? refuse('NOT_FOUND', 'reservation not found', '予約が見つかりません。予約確認を更新してください。');
-    if (reservation.kind !== 'reservation' || reservation.remote_status === 'キャンセル') refuse('RESERVATION_CANCELLED', 'reservation cancelled', 'この予約はキャンセルされています。');
+    if (reservation.kind === 'block') refuse('RESERVATION_IS_BLOCK', 'R7 a ledger block cannot be seated', 'ブロックは配席できません。解除は予約台帳で行ってください。');
+    if (reservation.remote_status === 'キャンセル') refuse('RESERVATION_CANCELLED', 'reservation cancelled', 'この予約はキャンセルされています。');
     assertNotSeated(ctx, reservation.id);
     if (table.kind === 'waiting') refuse('WAITING_TABLE', 'S10 waiting table', '待機テーブルは予約台帳に連携されないため、予約を配席できません。'); // S10
     if (link?.caps.requiresDesignatedSeat && !reservation.designated_table_id) {
@@ -71,8 +72,7 @@ export function seat(input: ParsedInput<'seating.seat'>, ctx: HandlerCtx) {
       if (!reservation && mapped.length < tableIds.length) warnings.push('マッピングされていないテーブルの人数は代表テーブルに含めて連携されます。');
     }
   }
-  const ledgerBlock = ctx.db.prepare(`SELECT 1 FROM reservations WHERE kind = 'block' AND designated_table_id = ? AND remote_status != 'キャンセル' AND start_at <= ? AND start_at + duration_min * 60000 > ?`).get(table.id, now, now);
-  if (ledgerBlock) warnings.push('このテーブルは予約台帳でブロックされています。'); // T4
+  if (ledgerBlockAt(ctx.db, table.id, now, now)) warnings.push('このテーブルは予約台帳でブロックされています。'); // T4
   ctx.emit('floor.changed', { tableIds });
   if (reservation) ctx.emit('reservations.changed', { lastRefreshAt: null });
   ctx.log.info({ visitId, tableIds, reservationId: reservation?.id ?? null, party: input.party }, 'seated');

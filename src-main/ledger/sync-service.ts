@@ -11,6 +11,11 @@ import { getLedgerConfig, getLedgerToken } from './config.ts';
 import { SmartReserveAdapter } from './smart-reserve.ts';
 
 const FULL_PULL_EVERY_MS = 10 * 60_000;
+/**
+ * A pull that changed nothing is still pushed (sync.changed) this often, so open screens keep the
+ * age of their list right (R3) without polling; news and a new or cleared error are pushed at once.
+ */
+const PULL_PUSH_EVERY_MS = 10_000;
 
 export type SyncOptions = {
   pullIntervalMs?: number; relayIntervalMs?: number; requestTimeoutMs?: number;
@@ -39,6 +44,7 @@ export class LedgerSync {
   private pullTimer: NodeJS.Timeout | null = null;
   private pulling: Promise<{ ok: boolean; message: string | null }> | null = null;
   lastPullError: string | null = null;
+  private pullPushedAt = 0;
 
   constructor(core: Core, opts: SyncOptions = {}) {
     this.core = core;
@@ -88,11 +94,22 @@ export class LedgerSync {
 
   /** One pull at a time; a caller during a pull shares its result. */
   pullNow(): Promise<{ ok: boolean; message: string | null }> {
-    this.pulling ??= this.pull().finally(() => { this.pulling = null; });
+    this.pulling ??= this.pullAndPush().finally(() => { this.pulling = null; });
     return this.pulling;
   }
 
-  private async pull(): Promise<{ ok: boolean; message: string | null }> {
+  private async pullAndPush(): Promise<{ ok: boolean; message: string | null }> {
+    const errorBefore = this.lastPullError;
+    const result = await this.pull();
+    const now = this.core.now();
+    if (this.adapter && (this.lastPullError !== errorBefore || now - this.pullPushedAt >= PULL_PUSH_EVERY_MS || result.changed)) {
+      this.pullPushedAt = now;
+      this.publish();
+    }
+    return { ok: result.ok, message: result.message };
+  }
+
+  private async pull(): Promise<{ ok: boolean; message: string | null; changed?: boolean }> {
     const adapter = this.adapter;
     if (!adapter || !('pull' in adapter)) return { ok: false, message: null };
     const day = businessDayOf(this.core.now(), getSettings(this.db).businessDayStart);
@@ -106,12 +123,13 @@ export class LedgerSync {
       const changed = this.apply(result.reservations);
       setValue(this.db, 'ledger.pullCursor', { range, cursor: result.cursor, fullAt: full ? this.core.now() : saved.fullAt });
       setValue(this.db, 'ledger.lastPullAt', this.core.now());
+      this.relay.noteUp(adapter.target);
       this.lastPullError = null;
       if (changed) {
         this.core.publish({ name: 'reservations.changed', payload: { lastRefreshAt: this.core.now() } });
         this.core.publish({ name: 'floor.changed', payload: { tableIds: [] } });
       }
-      return { ok: true, message: null };
+      return { ok: true, message: null, changed: changed > 0 };
     } catch (error) {
       const message = error instanceof LedgerUnavailable ? error.staffMessage : '予期せぬエラーが発生しました。';
       if (this.lastPullError !== message) this.core.log.warn({ err: error }, 'ledger pull failed');
@@ -156,7 +174,7 @@ export class LedgerSync {
     return {
       ledger: config.kind, linkState: config.linkState, ...counts,
       lastSuccessAt: getValue<number | null>(this.db, `sync.lastSuccessAt.${target}`, null),
-      lastPullAt: getValue<number | null>(this.db, 'ledger.lastPullAt', null),
+      lastPullAt: getValue<number | null>(this.db, 'ledger.lastPullAt', null), lastPullError: this.adapter ? this.lastPullError : null,
       breaker: this.relay.breakers.get(target)?.state ?? 'closed', training: this.core.mode === 'training',
     };
   }

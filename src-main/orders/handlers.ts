@@ -5,7 +5,7 @@ import { handlers, type HandlerCtx } from '../api/context.ts';
 import { productById } from '../menu/handlers.ts';
 import { getSettings } from '../store/settings-repo.ts';
 import { lineRow, openSlipOf, visitOrders, type LineRow } from './lines.ts';
-import { stmt } from './stmt.ts';
+import { stmt } from '../store/stmt.ts';
 
 const refuse = (code: string, log: string, message: string): never => {
   throw new AppError(code, log, message);

@@ -1,8 +1,8 @@
 import type { OrderLine, RateFigures, VisitOrders } from '../../src-shared/contract/index.ts';
-import { computeSlipTax, type PriceMode, type SlipTax, type TaxRate } from '../../src-shared/tax/index.ts';
+import { computeSlipTax, rateAmounts, type PriceMode, type SlipTax, type TaxRate } from '../../src-shared/tax/index.ts';
 import type { DB } from '../store/db.ts';
 import { getSettings } from '../store/settings-repo.ts';
-import { stmt } from './stmt.ts';
+import { stmt } from '../store/stmt.ts';
 
 export type LineRow = {
   id: string; visit_id: string; seq: number; product_id: string | null; category_id: string | null; name: string;
@@ -69,6 +69,13 @@ export function openSlipOf(db: DB, visitId: string): OpenSlipRow | null {
     WHERE sv.visit_id = ? AND s.status = 'open' LIMIT 1`).get(visitId) as OpenSlipRow | undefined) ?? null;
 }
 
+/** The parts of a slip paid so far, and their tax-included totals per rate (what an amount/equal split still owes). */
+export function partsSoFar(db: DB, slipId: string): { count: number; byRate: Map<TaxRate, number> } {
+  const rows = stmt(db, `SELECT r.rate, SUM(r.gross) AS gross FROM part_rates r JOIN slip_parts p ON p.id = r.part_id WHERE p.slip_id = ? GROUP BY r.rate`).all(slipId) as Array<{ rate: TaxRate; gross: number }>;
+  const count = (stmt(db, 'SELECT COUNT(*) AS n FROM slip_parts WHERE slip_id = ?').get(slipId) as { n: number }).n;
+  return { count, byRate: new Map(rows.map((r) => [r.rate, r.gross])) };
+}
+
 /** Per-rate figures of lines, no discounts: the running total of a table. */
 export function taxOfLines(lines: readonly LineRow[], priceMode: PriceMode, rounding: SlipTax['rounding']): SlipTax {
   return computeSlipTax({ priceMode, rounding, lines: lines.map((l) => ({ unitPrice: l.unit_price, quantity: l.quantity, rate: l.rate })) });
@@ -90,22 +97,29 @@ export function visitOrders(db: DB, visitId: string): VisitOrders {
   return {
     visitId, tableIds, visitStatus: visit.status, lines: rows.map(toOrderLine),
     total: { gross: tax.gross, net: tax.net, tax: tax.tax, byRate: rateFiguresOf(tax) },
-    openSlip: slip && paid ? { slipId: slip.id, slipNo: slip.slip_no, splitMode: slip.split_mode, partsPaid: paid.n, paid: paid.g } : null,
+    openSlip: slip && paid ? { slipId: slip.id, slipNo: slip.slip_no, splitMode: slip.split_mode, partsPaid: paid.n, paid: paid.g, splitParts: slip.split_parts } : null,
   };
 }
 
 /**
- * What a table still owes for its tile (G2, R6): open lines tax included, plus the unpaid rest
- * of an amount/equal split; and the number of an unfinished split slip.
+ * What a table still owes for its tile (G2, R6): open lines tax included (`amount`) and before
+ * tax (`net`), plus the unpaid rest of an amount/equal split, whose net is rounded per rate as
+ * the checkout rounds the part that pays it; and the number of an unfinished split slip.
  */
-export function visitAmount(db: DB, visitId: string): { amount: number; slipNo: string | null } {
+export function visitAmount(db: DB, visitId: string): { amount: number; net: number; slipNo: string | null } {
   const settings = getSettings(db);
   const open = openLines(db, [visitId]);
-  let amount = open.length ? taxOfLines(open, open[0]!.price_mode, settings.taxRounding).gross : 0;
+  const tax = open.length ? taxOfLines(open, open[0]!.price_mode, settings.taxRounding) : null;
+  let amount = tax?.gross ?? 0;
+  let net = tax?.net ?? 0;
   const slip = openSlipOf(db, visitId);
   if (slip?.bill) {
-    const bill = JSON.parse(slip.bill) as Array<{ gross: number }>;
-    amount += bill.reduce((a, r) => a + r.gross, 0) - slip.gross;
+    const paid = partsSoFar(db, slip.id).byRate;
+    for (const r of JSON.parse(slip.bill) as Array<{ rate: TaxRate; gross: number }>) {
+      const rest = r.gross - (paid.get(r.rate) ?? 0);
+      amount += rest;
+      net += rateAmounts(rest, r.rate, 'inclusive', settings.taxRounding).net;
+    }
   }
-  return { amount, slipNo: slip?.slip_no ?? null };
+  return { amount, net, slipNo: slip?.slip_no ?? null };
 }

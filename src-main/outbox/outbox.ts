@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DB } from '../store/db.ts';
+import { stmt } from '../store/stmt.ts';
 
 export type NewEvent = {
   target: string;
@@ -37,7 +38,7 @@ export class OutboxWriter {
     const id = randomUUID();
     const at = this.now();
     const keys = [...new Set(event.keys ?? [])].filter((k) => k !== aggKey(event.aggType, event.aggId)).sort();
-    this.db.prepare(`INSERT INTO outbox (event_id, target, agg_type, agg_id, event_type, payload, business_day, depends_on, conflict_keys, status, next_attempt_at, created_at, updated_at)
+    stmt(this.db, `INSERT INTO outbox (event_id, target, agg_type, agg_id, event_type, payload, business_day, depends_on, conflict_keys, status, next_attempt_at, created_at, updated_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)`)
       .run(id, event.target, event.aggType, event.aggId, event.type, JSON.stringify(event.payload), event.businessDay, event.dependsOn ?? null,
         JSON.stringify(keys), at, at, at);
@@ -46,14 +47,14 @@ export class OutboxWriter {
 
   /** The latest event of an aggregate, to chain a dependent change (e.g. a merge) after it. */
   lastEventOf(target: string, aggType: string, aggId: string): string | null {
-    const row = this.db.prepare('SELECT event_id FROM outbox WHERE target = ? AND agg_type = ? AND agg_id = ? ORDER BY seq DESC LIMIT 1')
+    const row = stmt(this.db, 'SELECT event_id FROM outbox WHERE target = ? AND agg_type = ? AND agg_id = ? ORDER BY seq DESC LIMIT 1')
       .get(target, aggType, aggId) as { event_id: string } | undefined;
     return row?.event_id ?? null;
   }
 
   /** Aggregates with changes not yet delivered: pulled ledger data must not overwrite them. */
   hasUnsent(aggType: string, aggId: string): boolean {
-    return Boolean(this.db.prepare(`SELECT 1 FROM outbox WHERE agg_type = ? AND agg_id = ? AND status IN ('pending', 'in_flight', 'parked') LIMIT 1`).get(aggType, aggId));
+    return Boolean(stmt(this.db, `SELECT 1 FROM outbox WHERE agg_type = ? AND agg_id = ? AND status IN ('pending', 'in_flight', 'parked') LIMIT 1`).get(aggType, aggId));
   }
 }
 
@@ -74,13 +75,13 @@ export const OPEN_STATUSES = ['pending', 'in_flight', 'parked'] as const;
 
 /** Counts for the always-visible sync badge. */
 export function outboxCounts(db: DB): { unsent: number; parked: number; oldestUnsentAt: number | null } {
-  const row = db.prepare(`SELECT COUNT(*) AS unsent, SUM(status = 'parked') AS parked, MIN(created_at) AS oldest
+  const row = stmt(db, `SELECT COUNT(*) AS unsent, SUM(status = 'parked') AS parked, MIN(created_at) AS oldest
     FROM outbox WHERE status IN ('pending', 'in_flight', 'parked')`).get() as { unsent: number; parked: number | null; oldest: number | null };
   return { unsent: row.unsent, parked: row.parked ?? 0, oldestUnsentAt: row.oldest };
 }
 
 /** Tables (by local id) whose visits have changes not yet sent: the tile marker of the table list. */
 export function unsentVisitIds(db: DB): Set<string> {
-  const rows = db.prepare(`SELECT DISTINCT agg_id FROM outbox WHERE agg_type = 'visit' AND status IN ('pending', 'in_flight', 'parked')`).all() as Array<{ agg_id: string }>;
+  const rows = stmt(db, `SELECT DISTINCT agg_id FROM outbox WHERE agg_type = 'visit' AND status IN ('pending', 'in_flight', 'parked')`).all() as Array<{ agg_id: string }>;
   return new Set(rows.map((r) => r.agg_id));
 }

@@ -4,6 +4,8 @@ import { BACKOFF_BASE_MS, BACKOFF_CAP_MS, retryDelay } from './backoff.ts';
 import { CircuitBreaker } from './breaker.ts';
 import { dueRows, type OpenRow } from './schedule.ts';
 import type { Delivery, DeliveryTarget, OutboxEvent, RemoteRefs } from './types.ts';
+import { setValue } from '../store/settings-repo.ts';
+import { stmt } from '../store/stmt.ts';
 
 export type RelayOptions = {
   db: DB;
@@ -74,7 +76,7 @@ export class Relay {
     this.breakerOpenMs = opts.breakerOpenMs ?? 30_000;
     this.park = { strikes: opts.maxStrikes ?? MAX_STRIKES, afterMs: opts.parkAfterMs ?? PARK_AFTER_MS };
     // Versions before 006 marked rows in flight in the database; a crash left them so. Send again (deduped remotely).
-    const res = this.db.prepare(`UPDATE outbox SET status = 'pending', updated_at = ? WHERE status = 'in_flight'`).run(this.now());
+    const res = stmt(this.db, `UPDATE outbox SET status = 'pending', updated_at = ? WHERE status = 'in_flight'`).run(this.now());
     if (res.changes) this.log.warn({ rows: res.changes }, 'outbox rows left in flight by a crash are pending again');
   }
 
@@ -183,7 +185,7 @@ export class Relay {
   }
 
   private async deliverOne(target: DeliveryTarget, breaker: CircuitBreaker, row: OpenRow): Promise<void> {
-    const full = this.db.prepare('SELECT payload, business_day FROM outbox WHERE seq = ?').get(row.seq) as { payload: string; business_day: string };
+    const full = stmt(this.db, 'SELECT payload, business_day FROM outbox WHERE seq = ?').get(row.seq) as { payload: string; business_day: string };
     const event: OutboxEvent = {
       seq: row.seq, eventId: row.event_id, target: row.target, aggType: row.agg_type, aggId: row.agg_id,
       type: row.event_type, payload: JSON.parse(full.payload) as unknown, businessDay: full.business_day, attempts: row.attempts,
@@ -203,8 +205,8 @@ export class Relay {
   }
 
   private refs(target: string): RemoteRefs {
-    const stmt = this.db.prepare('SELECT remote_id FROM remote_refs WHERE target = ? AND local_id = ?');
-    return { get: (localId) => (stmt.get(target, localId) as { remote_id: string } | undefined)?.remote_id ?? null };
+    const lookup = stmt(this.db, 'SELECT remote_id FROM remote_refs WHERE target = ? AND local_id = ?');
+    return { get: (localId) => (lookup.get(target, localId) as { remote_id: string } | undefined)?.remote_id ?? null };
   }
 
   private record(row: OpenRow, result: Delivery, breaker: CircuitBreaker): void {
@@ -213,12 +215,11 @@ export class Relay {
       if (result.kind === 'done') {
         breaker.success();
         this.noteUp(row.target);
-        this.db.prepare(`UPDATE outbox SET status = 'done', attempts = attempts + 1, remote_ref = ?, done_at = ?, updated_at = ?, last_error_code = NULL, last_error = NULL WHERE seq = ?`)
+        stmt(this.db, `UPDATE outbox SET status = 'done', attempts = attempts + 1, remote_ref = ?, done_at = ?, updated_at = ?, last_error_code = NULL, last_error = NULL WHERE seq = ?`)
           .run(result.remoteRef ?? null, now, now, row.seq);
-        const ref = this.db.prepare('INSERT INTO remote_refs (target, local_id, remote_id) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET remote_id = excluded.remote_id');
+        const ref = stmt(this.db, 'INSERT INTO remote_refs (target, local_id, remote_id) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET remote_id = excluded.remote_id');
         for (const [local, remote] of Object.entries(result.refs ?? {})) ref.run(row.target, local, remote);
-        this.db.prepare(`INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`)
-          .run(`sync.lastSuccessAt.${row.target}`, JSON.stringify(now));
+        setValue(this.db, `sync.lastSuccessAt.${row.target}`, now);
         return;
       }
       if (result.kind === 'permanent') {
@@ -242,7 +243,7 @@ export class Relay {
       }
       const attempts = row.attempts + 1;
       const delay = retryDelay(attempts, result.retryAfterMs, this.random, this.backoff.base, this.backoff.cap);
-      this.db.prepare(`UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error_code = ?, last_error = ?, updated_at = ?, strikes = ?, first_strike_at = ?
+      stmt(this.db, `UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error_code = ?, last_error = ?, updated_at = ?, strikes = ?, first_strike_at = ?
         WHERE seq = ? AND status = 'pending'`)
         .run(attempts, now + delay, result.code, result.message, now, strikes, firstStrikeAt, row.seq);
       this.log.info({ seq: row.seq, type: row.event_type, code: result.code, attempts, strikes, delayMs: delay }, 'outbox delivery will be retried');
@@ -250,7 +251,7 @@ export class Relay {
   }
 
   private parkRow(row: OpenRow, code: string, message: string, now: number): void {
-    this.db.prepare(`UPDATE outbox SET status = 'parked', attempts = attempts + 1, strikes = ?, last_error_code = ?, last_error = ?, updated_at = ? WHERE seq = ? AND status = 'pending'`)
+    stmt(this.db, `UPDATE outbox SET status = 'parked', attempts = attempts + 1, strikes = ?, last_error_code = ?, last_error = ?, updated_at = ? WHERE seq = ? AND status = 'pending'`)
       .run(row.strikes, code, message, now, row.seq);
     this.log.warn({ seq: row.seq, eventId: row.event_id, type: row.event_type, code, attempts: row.attempts + 1 }, 'outbox change parked');
   }

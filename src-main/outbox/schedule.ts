@@ -1,5 +1,6 @@
 import type { DB } from '../store/db.ts';
 import { aggKey, type OutboxRow } from './outbox.ts';
+import { stmt } from '../store/stmt.ts';
 
 /** The columns the relay needs to choose what goes next (the payload is read only when sent). */
 export type OpenRow = Pick<OutboxRow, 'seq' | 'event_id' | 'target' | 'agg_type' | 'agg_id' | 'event_type' | 'depends_on' | 'status'
@@ -26,8 +27,8 @@ export function dueRows(db: DB, now: number, inFlight: ReadonlyMap<number, unkno
   // row that could hold a row back comes before it.
   // Parked rows are read whole and merged in (few; they must stall their aggregates however many
   // there are), so the window counts live rows only.
-  const parked = db.prepare(`SELECT ${COLUMNS} FROM outbox WHERE status = 'parked' ORDER BY seq`).all() as OpenRow[];
-  const live = db.prepare(`SELECT ${COLUMNS} FROM outbox WHERE status IN ('pending', 'in_flight') ORDER BY seq LIMIT ?`).iterate(WINDOW) as IterableIterator<OpenRow>;
+  const parked = stmt(db, `SELECT ${COLUMNS} FROM outbox WHERE status = 'parked' ORDER BY seq`).all() as OpenRow[];
+  const live = stmt(db, `SELECT ${COLUMNS} FROM outbox WHERE status IN ('pending', 'in_flight') ORDER BY seq LIMIT ?`).iterate(WINDOW) as IterableIterator<OpenRow>;
   const rows = parked.length ? mergeBySeq(parked, live) : live;
   const openEvents = new Set<string>();
   const stalledAggs = new Set<string>();

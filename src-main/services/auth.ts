@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Staff } from '../../src-shared/contract/index.ts';
 import { AppError } from '../../src-shared/errors.ts';
 import { handlers, requireStaff } from '../api/context.ts';
+import { stmt } from '../store/stmt.ts';
 import type { DB } from '../store/db.ts';
 import { hashPin, verifyPin } from './pin.ts';
 
@@ -9,7 +10,7 @@ type StaffRow = { id: string; name: string; role: Staff['role']; active: number;
 const toStaff = (r: StaffRow): Staff => ({ id: r.id, name: r.name, role: r.role, active: r.active === 1 });
 
 export function staffById(db: DB, id: string): Staff | null {
-  const row = db.prepare('SELECT * FROM staff WHERE id = ?').get(id) as StaffRow | undefined;
+  const row = stmt(db, 'SELECT * FROM staff WHERE id = ?').get(id) as StaffRow | undefined;
   return row ? toStaff(row) : null;
 }
 

@@ -4,7 +4,7 @@ import type { PriceMode, TaxRate } from '../../src-shared/tax/index.ts';
 import { linesByPart } from '../orders/lines.ts';
 import type { FormalReceiptDoc, Payment, ReceiptItem, SaleReceiptDoc, SlipMeta, StoreInfo, TaxSummary } from '../receipts/index.ts';
 import type { DB } from '../store/db.ts';
-import { stmt } from '../orders/stmt.ts';
+import { stmt } from '../store/stmt.ts';
 
 export type PartRow = {
   id: string; slip_id: string; part_no: number; at: number; staff_id: string | null; staff_name: string | null; business_day: string;

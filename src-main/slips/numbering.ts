@@ -1,5 +1,5 @@
 import type { DB } from '../store/db.ts';
-import { stmt } from '../orders/stmt.ts';
+import { stmt } from '../store/stmt.ts';
 
 /**
  * Slip numbers (伝票番号, RULES.md#G3), 13 digits: '1' + register number (2 digits) + the

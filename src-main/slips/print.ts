@@ -7,7 +7,7 @@ import type { DB } from '../store/db.ts';
 import { getSettings } from '../store/settings-repo.ts';
 import { formalDoc, partOf, saleDoc, slipById } from './documents.ts';
 import { renderReturnDoc } from './return-doc.ts';
-import { stmt } from '../orders/stmt.ts';
+import { stmt } from '../store/stmt.ts';
 
 export type PrintStatus = { status: 'queued' | 'printed' | 'failed' | 'skipped' | 'none'; message: string | null };
 export type DocRequest = { slipId: string; partNo?: number; document: 'receipt' | 'formal' | 'return'; addressee?: string; proviso?: string };

@@ -3,7 +3,7 @@ import { AppError } from '../../src-shared/errors.ts';
 import { linesByPart, linesBySlip } from '../orders/lines.ts';
 import type { DB } from '../store/db.ts';
 import { discountsOf, partsOf, paymentsOf, ratesOf, slipById, type SlipRowDb } from './documents.ts';
-import { stmt } from '../orders/stmt.ts';
+import { stmt } from '../store/stmt.ts';
 
 type ListRow = SlipRowDb & { guest_name: string; segment_name: string | null; parent_slip_no: string | null; parts: number; tables: string | null; kinds: string | null };
 

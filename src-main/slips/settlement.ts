@@ -1,6 +1,6 @@
 import { PAYMENT_LABELS, type PaymentKind, type SettlementReport } from '../../src-shared/contract/index.ts';
 import type { DB } from '../store/db.ts';
-import { stmt } from '../orders/stmt.ts';
+import { stmt } from '../store/stmt.ts';
 
 const ORDER: PaymentKind[] = ['cash', 'terminal', 'credit', 'points', 'sitePoints', 'prepaid'];
 type Figures = { gross: number; net: number; tax: number };
@@ -22,8 +22,9 @@ const byKind = (rows: Array<{ kind: PaymentKind; count: number; amount: number }
 export function settlementOf(db: DB, sessionId: string): SettlementReport {
   const sales = stmt(db, `SELECT COALESCE(SUM(gross), 0) AS gross, COALESCE(SUM(net), 0) AS net, COALESCE(SUM(tax), 0) AS tax
     FROM slip_parts WHERE till_session_id = ?`).get(sessionId) as Figures;
-  const byPayment = byKind(stmt(db, `SELECT y.kind, COUNT(*) AS count, SUM(y.amount) AS amount FROM payments y JOIN slip_parts p ON p.id = y.part_id
-    WHERE p.till_session_id = ? GROUP BY y.kind`).all(sessionId) as Array<{ kind: PaymentKind; count: number; amount: number }>);
+  // IN, not a join: a join that binds a parameter is planned again at every run (services/till.ts, SESSION_SQL).
+  const byPayment = byKind(stmt(db, `SELECT kind, COUNT(*) AS count, SUM(amount) AS amount FROM payments
+    WHERE part_id IN (SELECT id FROM slip_parts WHERE till_session_id = ?) GROUP BY kind`).all(sessionId) as Array<{ kind: PaymentKind; count: number; amount: number }>);
   const byRate = stmt(db, `SELECT r.rate, SUM(r.gross) AS gross, SUM(r.net) AS net, SUM(r.tax) AS tax FROM part_rates r JOIN slip_parts p ON p.id = r.part_id
     WHERE p.till_session_id = ? GROUP BY r.rate ORDER BY r.rate DESC`).all(sessionId) as Array<Figures & { rate: number }>;
   const disc = stmt(db, `SELECT d.scope, COUNT(*) AS count, SUM(d.yen) AS yen FROM part_discounts d JOIN slip_parts p ON p.id = d.part_id
@@ -52,10 +53,4 @@ export function settlementOf(db: DB, sessionId: string): SettlementReport {
     netSales: { gross: sales.gross - cancelled.gross, net: sales.net - cancelled.net, tax: sales.tax - cancelled.tax },
     bySegment, openSplits,
   };
-}
-
-/** Cash the checkouts of the session put in the drawer, minus cash refunded by its cancellations. */
-export function cashSalesOf(report: SettlementReport): number {
-  const cash = (rows: ByPayment) => rows.find((r) => r.kind === 'cash')?.amount ?? 0;
-  return cash(report.byPayment) - cash(report.cancelled.byPayment);
 }

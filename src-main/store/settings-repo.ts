@@ -1,4 +1,5 @@
 import type { Settings } from '../../src-shared/contract/index.ts';
+import { stmt } from './stmt.ts';
 import type { DB } from './db.ts';
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -14,30 +15,31 @@ export const DEFAULT_SETTINGS: Settings = {
   terminal: { connection: { kind: 'none' }, autoPrintCopies: false },
 };
 
+const PUT = 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value';
+
 /** Settings are rows of JSON values so a new setting needs no migration. */
 export function getSettings(db: DB): Settings {
-  const rows = db.prepare('SELECT key, value FROM settings').all() as Array<{ key: string; value: string }>;
-  const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
-  return { ...DEFAULT_SETTINGS, ...pick(stored) };
+  const rows = stmt(db, 'SELECT key, value FROM settings').all() as Array<{ key: string; value: string }>;
+  // The same table holds register-local values (sync cursors, the mode …): parse only the settings.
+  const stored: Record<string, unknown> = {};
+  for (const r of rows) if (Object.hasOwn(DEFAULT_SETTINGS, r.key)) stored[r.key] = JSON.parse(r.value);
+  return { ...DEFAULT_SETTINGS, ...(stored as Partial<Settings>) };
 }
 
+/** One setting, without reading the others (a command's hot path needs only the register number). */
+export const getSetting = <K extends keyof Settings>(db: DB, key: K): Settings[K] => getValue(db, key, DEFAULT_SETTINGS[key]);
+
 export function saveSettings(db: DB, patch: Partial<Settings>): Settings {
-  const put = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+  const put = stmt(db, PUT);
   for (const [key, value] of Object.entries(patch)) if (value !== undefined) put.run(key, JSON.stringify(value));
   return getSettings(db);
 }
 
 /** Register-local values outside the Settings schema (e.g. the mode flag). */
 export function getValue<T>(db: DB, key: string, fallback: T): T {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+  const row = stmt(db, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
   return row ? (JSON.parse(row.value) as T) : fallback;
 }
 export function setValue(db: DB, key: string, value: unknown): void {
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
-}
-
-function pick(stored: Record<string, unknown>): Partial<Settings> {
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(DEFAULT_SETTINGS)) if (key in stored) out[key] = stored[key];
-  return out as Partial<Settings>;
+  stmt(db, PUT).run(key, JSON.stringify(value));
 }

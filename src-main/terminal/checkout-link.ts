@@ -4,7 +4,7 @@ import { TERMINAL_METHOD_LABELS, type Notice, type ParsedInput } from '../../src
 import { AppError } from '../../src-shared/errors.ts';
 import type { HandlerCtx } from '../api/context.ts';
 import { evaluate } from '../checkout/evaluate.ts';
-import { stmt } from '../orders/stmt.ts';
+import { stmt } from '../store/stmt.ts';
 import { openSessionRow } from '../services/till.ts';
 import { formatSlipNo } from '../slips/numbering.ts';
 import type { DB } from '../store/db.ts';

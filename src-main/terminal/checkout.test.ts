@@ -97,6 +97,23 @@ describe('USEN PAY in the checkout', () => {
     ]);
   });
 
+  it('U8: a slip with a USEN PAY payment not refunded is not cancelled; a manager records a refund made outside the register (U9 nanaco: cash)', async () => {
+    const { visitId, total } = await t.visitWithBill('T6');
+    const nanaco = await paid(visitId, 'emoney', 500, () => t.sim.chooseEmoneyBrand('nanaco'));
+    const res = await t.pay({ visitId, payments: [{ kind: 'terminal', amount: 500 }, { kind: 'cash', amount: total - 500 }] });
+    const refused = await t.raw('slips.cancel', { slipId: res.slipId, reason: '返品' });
+    expect(!refused.ok && refused.error.code).toBe('TERMINAL_NOT_REFUNDED');
+    expect(!refused.ok && refused.error.message).toMatch(/^USEN PAYの決済（¥500）が払戻されていません。先に「USEN PAY」→「取消」で決済端末から払戻してから/);
+    const decision = { slipId: res.slipId, reason: '返品', manualRefund: { reason: 'nanacoのため現金で返金' } };
+    expect(await t.code('slips.cancel', decision)).toBe('FORBIDDEN'); // a cashier may not decide
+    expect((await t.slip(res.slipId)).status).toBe('closed');
+    const done = await t.ok<{ slip: SlipDetail; warnings: Array<{ code: string }> }>('slips.cancel', decision, t.manager);
+    expect(done.slip.status).toBe('cancelled');
+    expect(done.warnings.map((w) => w.code)).toContain('U9');
+    expect(t.payment(nanaco.ref)).toMatchObject({ state: 'done', refunded: false, display: '店長判断：端末外で払戻済み（nanacoのため現金で返金）' });
+    expect(t.db().prepare('SELECT source, staff_id FROM payment_intent_log WHERE ref = ? ORDER BY id DESC LIMIT 1').get(nanaco.ref)).toEqual({ source: 'manager', staff_id: 'staff-manager' });
+  });
+
   it('閉局 waits until every terminal payment is settled and part of a checkout', async () => {
     const { visitId, total } = await t.visitWithBill('T7');
     const p = await paid(visitId, 'qr', total, () => t.sim.scanQr('PayPay'));

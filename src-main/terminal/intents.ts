@@ -2,7 +2,7 @@
 // sent to the USEN PAY terminal. Each state change is one short transaction with a log row.
 import { randomBytes } from 'node:crypto';
 import { TERMINAL_METHOD_LABELS, type TerminalMethod, type TerminalPayment } from '../../src-shared/contract/index.ts';
-import { stmt } from '../orders/stmt.ts';
+import { stmt } from '../store/stmt.ts';
 import type { DB } from '../store/db.ts';
 import { stateLabel } from './u12.ts';
 
@@ -125,6 +125,22 @@ export function toView(db: DB, r: IntentRow): TerminalPayment {
     decision: r.decision && r.decided_at !== null ? { paid: r.decision === 'paid', reason: r.decision_reason ?? '', staffName: decider, at: r.decided_at } : null,
     createdAt: r.created_at, updatedAt: r.updated_at,
   };
+}
+
+/** U8: the USEN PAY sales paid on a slip that were not refunded through the register. */
+export function unrefundedSales(db: DB, slipId: string): IntentRow[] {
+  return stmt(db, `SELECT i.* FROM payment_intents i JOIN payments y ON y.id = i.payment_id JOIN slip_parts p ON p.id = y.part_id
+    WHERE p.slip_id = ? AND i.kind = 'sale' AND i.state = 'done' AND i.refunded_by IS NULL ORDER BY i.created_at, i.ref`).all(slipId) as IntentRow[];
+}
+
+/**
+ * U8, U9: a manager records that a sale was refunded outside the register (on the terminal, or in
+ * cash where the brand cannot be refunded). The sale stays done; the decision is shown and logged.
+ */
+export function recordManualRefund(db: DB, at: number, ref: string, reason: string, staffId: string): TerminalPayment {
+  patchIntent(db, ref, { display: `店長判断：端末外で払戻済み（${reason}）`, updated_at: at });
+  log(db, ref, at, 'done', 'done', 'manager', `refunded outside the register (slip cancel): ${reason}`, staffId);
+  return toView(db, getIntent(db, ref)!);
 }
 
 export const TERMINAL_CLOSE_MESSAGE = '決済端末の支払いに、確認中・要確認のもの、または会計されていないものがあります。会計・払戻・店長の確認を済ませてから閉局してください。';

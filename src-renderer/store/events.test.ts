@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { connectEvents } from './events.ts';
-import { cashier, settings, status, till } from './testing/fixtures.ts';
+import { cashier, cashMoved, settings, status, till } from './testing/fixtures.ts';
 import { testStore } from './testing/fake-transport.ts';
 
 describe('pushed events', () => {
@@ -17,6 +17,8 @@ describe('pushed events', () => {
     fake.emit({ name: 'till.changed', payload: till({ expectedCash: 4000 }) });
     expect(store.getState().till?.expectedCash).toBe(4000);
     expect(store.getState().status?.tillOpen).toBe(true);
+    fake.emit({ name: 'till.moved', payload: { ...cashMoved('in', 500), expectedCash: 4500 } });
+    expect(store.getState().till).toMatchObject({ expectedCash: 4500, movements: [{ amount: 500 }] });
 
     fake.emit({ name: 'settings.changed', payload: settings({ storeName: '二号店' }) });
     expect(store.getState().status?.storeName).toBe('二号店');

@@ -22,6 +22,9 @@ export function connectEvents(store: AppStore, client: ApiClient): () => void {
         case 'till.changed':
           s.internal_applyTillChanged(event.payload);
           break;
+        case 'till.moved':
+          s.internal_applyTillMoved(event.payload);
+          break;
         case 'mode.changed':
           void s.internal_applyMode(event.payload.mode);
           break;

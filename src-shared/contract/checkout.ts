@@ -59,6 +59,8 @@ export const checkoutQuote = z.object({
   visitIds: z.array(id), tableIds: z.array(z.string()), priceMode: z.enum(['inclusive', 'exclusive']),
   /** Number of the unfinished split slip, if a part was paid already. */
   slipNo: z.string().nullable(), partNo: z.number().int(), splitMode: z.enum(['none', 'items', 'amount', 'equal']),
+  /** 均等分割: the N of N等分 (fixed by the slip's first part), so a reopened screen goes on with N等分. */
+  splitParts: z.number().int().nullable(),
   lines: z.array(quoteLine), byRate: z.array(rateFigures),
   subtotal: z.number().int(), lineDiscount: z.number().int(), slipDiscount: z.number().int(),
   /** What this checkout (or part) charges, tax included. */

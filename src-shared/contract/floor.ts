@@ -9,7 +9,11 @@ export const tableStatus = z.enum(['free', 'reserved', 'occupied', 'blocked', 'r
 
 export const visitSummary = z.object({
   id, guestName: z.string(), walkIn: z.boolean(), party: z.number().int(), seatedAt: z.number().int(),
-  reservationId: z.string().nullable(), amount: z.number().int(), slipNo: z.string().nullable(),
+  reservationId: z.string().nullable(), amount: z.number().int(),
+  /** R6 税別: what the table still owes before tax, rounded per rate as the checkout does. */
+  net: z.number().int(), slipNo: z.string().nullable(),
+  /** R6 seating info (予約 18:00): the start time of the reservation this visit was seated from. */
+  reservationStartAt: z.number().int().nullable(),
   /** S7: a walk-in seated at a table whose designated reservation still waits (▲). */
   overReservation: z.boolean(), tableIds: z.array(z.string()), groupId: z.string().nullable(),
   prepayment: z.number().int(), points: z.number().int(),
@@ -32,7 +36,7 @@ export const reservationRow = z.object({
   id, remoteId: z.string(), kind: z.enum(['reservation', 'block']), businessDay: z.string(), startAt: z.number().int(),
   durationMin: z.number().int(), party: z.number().int(), guestName: z.string(),
   designatedTableId: z.string().nullable(), designatedTableName: z.string().nullable(),
-  /** 配席待ち / 配席済み (R2, R5); cancelled reservations are not listed. */
+  /** 配席待ち / 配席済み (R2, R5); cancelled reservations are not listed; a ledger block (R7) stays waiting and is never seated. */
   status: z.enum(['waiting', 'seated']), seatedTableName: z.string().nullable(), visitId: z.string().nullable(),
   memo: z.string(), request: z.string(), prepayment: z.number().int(), points: z.number().int(),
   courseName: z.string(), courseDetail: z.string(), remarks: z.string(),
@@ -54,12 +58,12 @@ export const floorMethods = {
     input: z.object({}), output: floorView,
   }),
   'reservations.list': method({
-    kind: 'query', access: 'staff', summary: 'Reservation check (予約確認): business day ±1, waiting first, 配席済み at the bottom (R2–R5).',
+    kind: 'query', access: 'staff', summary: 'Reservation check (予約確認): business day ±1, waiting first, 配席済み at the bottom (R2–R5); ledger blocks as ブロック rows on their table (R7).',
     input: z.object({}),
     output: z.object({ businessDay: z.string(), rows: z.array(reservationRow), lastRefreshAt: z.number().int().nullable(), linked: z.boolean() }),
   }),
   'reservations.refresh': method({
-    kind: 'query', access: 'staff', summary: 'Pull the ledger now (🔄, R3); also runs by itself every few seconds.',
+    kind: 'query', access: 'staff', summary: 'Pull the ledger now (🔄, R3); the station also pulls every 3 s and pushes reservations.changed and sync.changed.',
     input: z.object({}), output: z.object({ ok: z.boolean(), lastRefreshAt: z.number().int().nullable(), message: z.string().nullable() }),
   }),
   'seating.seat': method({

@@ -34,7 +34,11 @@ export const visitOrders = z.object({
   /** Open lines only, before discounts: what the table owes so far. */
   total: z.object({ gross: z.number().int(), net: z.number().int(), tax: z.number().int(), byRate: z.array(rateFigures) }),
   /** An unfinished split checkout (分割会計) of this visit. */
-  openSlip: z.object({ slipId: id, slipNo: z.string(), splitMode: z.string(), partsPaid: z.number().int(), paid: z.number().int() }).nullable(),
+  openSlip: z.object({
+    slipId: id, slipNo: z.string(), splitMode: z.string(), partsPaid: z.number().int(), paid: z.number().int(),
+    /** 均等分割: the N of N等分, fixed at the first part. */
+    splitParts: z.number().int().nullable(),
+  }).nullable(),
 });
 export type VisitOrders = z.infer<typeof visitOrders>;
 

@@ -63,6 +63,15 @@ export const tillSummary = z.object({
 });
 export type TillSummary = z.infer<typeof tillSummary>;
 
+/**
+ * The answer to a cash movement (入出金): the movement and the drawer's figures after it. Screens
+ * patch the till they show with it; the whole summary is till.status (#2: rebuilding it, with the
+ * settlement and every movement, made each movement slower as the day went on).
+ */
+export const cashMoveResult = tillSummary.pick({ sessionId: true, cashIn: true, cashOut: true, cashSales: true, expectedCash: true })
+  .extend({ movement: cashMovement });
+export type CashMoveResult = z.infer<typeof cashMoveResult>;
+
 /** 適格請求書発行事業者の登録番号: a corporation's number must pass the check digit. */
 const invoiceSettings = z.object({
   registrationNumber: z.string().trim().max(20),

@@ -76,11 +76,18 @@ export const slipsMethods = {
   }),
   'slips.cancel': method({
     kind: 'command', access: ['cashier', 'manager'],
-    summary: 'Cancel a slip (伝票取消, G3) with a reason: refund from the till; a 適格返還請求書 where the law needs one.',
+    summary: 'Cancel a slip (伝票取消, G3) with a reason: refund from the till; a 適格返還請求書 where the law needs one; refused while a USEN PAY payment is not refunded (U8).',
     input: z.object({
       slipId: id, reason: z.string().trim().min(1, '取消理由を入力してください。').max(60, '取消理由は60文字以内で入力してください。'),
       /** Issue the return document even below ¥10,000 (the law needs it from ¥10,000). */
       returnDocument: z.boolean().default(false),
+      /**
+       * U8: a USEN PAY payment not refunded through the register refuses the cancel; a manager may
+       * record that it was refunded outside it (on the terminal, or in cash where U9 allows no refund).
+       */
+      manualRefund: z.object({
+        reason: z.string().trim().min(1, '理由を入力してください。').max(100, '理由は100文字以内で入力してください。'),
+      }).optional(),
     }),
     output: z.object({ slip: slipDetail, returnDocument: z.boolean(), warnings: z.array(notice), print: printOutcome }),
   }),

@@ -8,7 +8,9 @@ export type LedgerKind = z.infer<typeof ledgerKind>;
 export const syncStatus = z.object({
   ledger: ledgerKind, linkState: z.enum(['未連携', '連携中']),
   unsent: z.number().int(), parked: z.number().int(), oldestUnsentAt: z.number().int().nullable(),
-  lastSuccessAt: z.number().int().nullable(), lastPullAt: z.number().int().nullable(),
+  lastSuccessAt: z.number().int().nullable(),
+  /** The last successful pull of the ledger's reservations, and why the latest pull failed (null once one succeeds). */
+  lastPullAt: z.number().int().nullable(), lastPullError: z.string().nullable(),
   breaker: z.enum(['closed', 'open', 'half-open']), training: z.boolean(),
 });
 export type SyncStatus = z.infer<typeof syncStatus>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { denominationCounts, positiveYen, yen } from '../money.ts';
 import { method } from './define.ts';
-import { id, tillSummary } from './schemas.ts';
+import { cashMoveResult, id, tillSummary } from './schemas.ts';
 
 const reason = z.string().trim().min(1, '理由を入力してください。').max(60, '理由は60文字以内で入力してください。');
 
@@ -20,9 +20,9 @@ export const tillMethods = {
     output: tillSummary,
   }),
   'till.cashMove': method({
-    kind: 'command', access: ['cashier', 'manager'], summary: 'Record cash in or out (入出金) with a reason.',
+    kind: 'command', access: ['cashier', 'manager'], summary: 'Record cash in or out (入出金) with a reason; answers the movement and the new cash figures.',
     input: z.object({ kind: z.enum(['in', 'out']), amount: positiveYen, reason }),
-    output: tillSummary,
+    output: cashMoveResult,
   }),
   'till.close': method({
     kind: 'command', access: ['cashier', 'manager'],

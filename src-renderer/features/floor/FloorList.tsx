@@ -8,18 +8,24 @@ import { waitingToday } from '../../store/slices/reservations/selectors.ts';
 type Props = { view: FloorView; reservations: ReservationRow[]; businessDay: string | null; now: number; onOpen: (tile: FloorTile) => void };
 
 type Row = {
-  key: string; status: 'reserved' | 'occupied'; floor: string; table: string; party: number; seating: string; name: string;
+  key: string; status: 'reserved' | 'occupied' | 'blocked'; floor: string; table: string; party: number | null; seating: string; name: string;
   slip: string; total: string; stayed: string; entry: string; tile: FloorTile | null;
 };
 
-/** The list view of the table list (R6): 予約 rows by time, then the tables in use. */
+/**
+ * The list view of the table list (R6): 予約 rows (and ledger blocks, R7) by time, then the tables
+ * in use with the total before tax (税別) and, for a reservation, its time (予約 18:00).
+ */
 export function FloorList({ view, reservations, businessDay, now, onOpen }: Props) {
   const { t } = useTranslation();
   const { yen, time } = useFormat();
   const rows = useMemo((): Row[] => {
     const tiles = allTiles(view);
     const floorOf = (tableId: string | null) => tiles.find((x) => x.id === tableId)?.floorName ?? '';
-    const reserved = waitingToday(reservations, businessDay).map((r): Row => ({
+    const reserved = waitingToday(reservations, businessDay).map((r): Row => (r.kind === 'block' ? {
+      key: `b-${r.id}`, status: 'blocked', floor: floorOf(r.designatedTableId), table: r.designatedTableName ?? '', party: null,
+      seating: `${time(r.startAt)}–${time(r.startAt + r.durationMin * 60_000)}`, name: t('reservations.block'), slip: '', total: '', stayed: '', entry: '', tile: null,
+    } : {
       key: `r-${r.id}`, status: 'reserved', floor: floorOf(r.designatedTableId), table: r.designatedTableName ?? '', party: r.party,
       seating: t('floor.reservedAt', { time: time(r.startAt) }), name: r.guestName, slip: '', total: '', stayed: '', entry: '', tile: null,
     }));
@@ -29,8 +35,9 @@ export function FloorList({ view, reservations, businessDay, now, onOpen }: Prop
       const names = v.tableIds.map((id) => tiles.find((y) => y.id === id)?.name ?? '').filter(Boolean);
       return {
         key: `v-${v.id}`, status: 'occupied', floor: x.floorName, table: names.length ? names.join('・') : x.name, party: v.party,
-        seating: v.walkIn ? '' : t('reservations.status.seated'), name: `${v.overReservation ? '▲ ' : ''}${v.walkIn ? t('floor.walkIn') : v.guestName}`,
-        slip: v.slipNo ?? '', total: yen(v.amount), stayed: t('floor.minutes', { count: minutesSince(v.seatedAt, now) }), entry: time(v.seatedAt), tile: x,
+        seating: v.reservationStartAt !== null ? t('floor.reservedAt', { time: time(v.reservationStartAt) }) : v.walkIn ? '' : t('reservations.status.seated'),
+        name: `${v.overReservation ? '▲ ' : ''}${v.walkIn ? t('floor.walkIn') : v.guestName}`,
+        slip: v.slipNo ?? '', total: yen(v.net), stayed: t('floor.minutes', { count: minutesSince(v.seatedAt, now) }), entry: time(v.seatedAt), tile: x,
       };
     });
     return [...reserved, ...occupied];

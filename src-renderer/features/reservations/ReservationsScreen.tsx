@@ -25,12 +25,13 @@ function RefreshIcon({ spinning }: { spinning: boolean }) {
   );
 }
 
-/** While the screen is open the ledger is pulled this often (the station also pulls every few seconds). */
-const REFRESH_EVERY_MS = 10_000;
-
 type Step = { row: ReservationRow; tile?: FloorTile };
 
-/** 予約確認 (R1–R7): business day ±1, waiting first, 配席済み at the bottom; refreshes by itself, 🔄 at once. */
+/**
+ * 予約確認 (R1–R7): business day ±1, waiting first, 配席済み at the bottom; 🔄 pulls at once.
+ * It refreshes by itself without polling: the station pulls the ledger every 3 s and pushes
+ * reservations.changed (news) and sync.changed (last pull and its error, for the age shown offline).
+ */
 export function ReservationsScreen() {
   const { t } = useTranslation();
   const { time } = useFormat();
@@ -52,11 +53,10 @@ export function ReservationsScreen() {
   const [editing, setEditing] = useState<ReservationRow | null>(null);
 
   useEffect(() => {
+    // R3 (お席トットくん): opening the screen pulls the ledger once; pushes keep it fresh after.
     void a.loadReservations();
     void a.refreshReservations({ quiet: true });
     void a.loadFloor({ quiet: true });
-    const timer = setInterval(() => void a.refreshReservations({ quiet: true }), REFRESH_EVERY_MS);
-    return () => clearInterval(timer);
   }, [a]);
 
   const onSeated = (tile: FloorTile) => (visit: VisitSummary, mode: SeatMode) => {

@@ -7,9 +7,11 @@ import { useFormat } from '../../components/useFormat.ts';
 
 type Props = {
   slip: SlipDetail; busy: boolean; hint?: string;
-  /** USEN PAY payments of the slip not refunded yet (U8: refund them first, or on the terminal itself). */
+  /** USEN PAY payments of the slip not refunded yet (U8: refund them first; only a manager may record a refund made outside the register). */
   unrefunded: number;
-  onCancel: (reason: string, returnDocument: boolean) => void; onClose: () => void;
+  /** A manager may cancel with unrefunded USEN PAY payments, giving the reason (U9: cash refund, void on the terminal). */
+  canDecide: boolean;
+  onCancel: (reason: string, returnDocument: boolean, manualRefundReason?: string) => void; onClose: () => void;
 };
 
 const REASONS = ['reasonGuest', 'reasonMistake', 'reasonTerminal', 'reasonQuality'] as const;
@@ -17,20 +19,35 @@ const REASONS = ['reasonGuest', 'reasonMistake', 'reasonTerminal', 'reasonQualit
 const RETURN_DOCUMENT_FROM = 10_000;
 
 /** 伝票取消 (G3): the reason, and the return document where needed or asked for. */
-export function CancelDialog({ slip, busy, hint, unrefunded, onCancel, onClose }: Props) {
+export function CancelDialog({ slip, busy, hint, unrefunded, canDecide, onCancel, onClose }: Props) {
   const { t } = useTranslation();
   const { yen } = useFormat();
   const [reason, setReason] = useState('');
+  const [manualRefund, setManualRefund] = useState('');
   const [returnDocument, setReturnDocument] = useState(false);
   const automatic = slip.gross >= RETURN_DOCUMENT_FROM;
+  // U8: the station refuses too; the button says so first.
+  const blocked = unrefunded > 0 && (!canDecide || !manualRefund.trim());
   return (
     <Modal title={t('slips.cancelTitle', { no: slip.slipNo })} onClose={onClose} tone="danger" size="wide" testId="cancel-dialog"
       actions={<>
         <button type="button" className="btn" onClick={onClose}>{t('common.cancel')}</button>
-        <button type="button" className="btn btn-danger" disabled={busy || !reason.trim()} onClick={() => onCancel(reason.trim(), returnDocument)}>{t('slips.cancelAction')}</button>
+        <button type="button" className="btn btn-danger" disabled={busy || !reason.trim() || blocked}
+          onClick={() => onCancel(reason.trim(), returnDocument, unrefunded > 0 ? manualRefund.trim() : undefined)}>{t('slips.cancelAction')}</button>
       </>}>
       {hint && <p className="notice-text">{hint}</p>}
-      {unrefunded > 0 && <p className="notice-text is-error" data-testid="unrefunded">{t('slips.unrefunded', { amount: yen(unrefunded) })}</p>}
+      {unrefunded > 0 && (
+        <div className="notice-text is-error" data-testid="unrefunded">
+          <p>{t('slips.unrefunded', { amount: yen(unrefunded) })}</p>
+          <p>{t('slips.unrefundedManager')}</p>
+        </div>
+      )}
+      {unrefunded > 0 && canDecide && (
+        <label className="field">
+          <span>{t('slips.manualRefund')}</span>
+          <input value={manualRefund} maxLength={100} placeholder={t('slips.manualRefundPlaceholder')} onChange={(e) => setManualRefund(e.target.value)} />
+        </label>
+      )}
       <div className="dialog-figure"><span>{t('slips.refund')}</span><strong className="num">{yen(slip.gross)}</strong></div>
       <div className="reason-chips" role="group" aria-label={t('slips.cancelReason')}>
         {REASONS.map((r) => <button key={r} type="button" className="chip" aria-pressed={reason === t(`slips.${r}`)} onClick={() => setReason(t(`slips.${r}`))}>{t(`slips.${r}`)}</button>)}

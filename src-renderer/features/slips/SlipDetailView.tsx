@@ -23,6 +23,7 @@ export function SlipDetailView({ slip, cancelAsk, onCancelAsked }: Props) {
   const busy = useApp(slipsSelectors.busy);
   const notices = useApp(slipsSelectors.notices);
   const canTill = useApp(sessionSelectors.canHandleTill);
+  const canManage = useApp(sessionSelectors.canManage);
   const a = {
     preview: useApp((s) => s.previewReceipt), print: useApp((s) => s.printReceipt), cancel: useApp((s) => s.cancelSlip),
     dismiss: useApp((s) => s.dismissSlipNotices),
@@ -42,8 +43,8 @@ export function SlipDetailView({ slip, cancelAsk, onCancelAsked }: Props) {
   }, [cancelAsk]);
 
   const reprint = () => void a.print({ slipId: slip.id, ...(document === 'return' ? {} : { partNo: partNo ?? undefined }), document });
-  const doCancel = async (reason: string, returnDocument: boolean) => {
-    if (await a.cancel(slip.id, reason, returnDocument)) {
+  const doCancel = async (reason: string, returnDocument: boolean, manualRefundReason?: string) => {
+    if (await a.cancel(slip.id, reason, returnDocument, manualRefundReason)) {
       setDialog(null);
       onCancelAsked();
     }
@@ -88,8 +89,8 @@ export function SlipDetailView({ slip, cancelAsk, onCancelAsked }: Props) {
       {dialog === 'history' && <TerminalHistoryDialog payments={terminal} onClose={() => setDialog(null)} />}
       {dialog === 'cancel' && (
         <CancelDialog slip={slip} busy={busy} hint={cancelAsk ?? undefined}
-          unrefunded={terminal.filter((p) => p.kind === 'sale' && p.state === 'done' && !p.refunded).reduce((n, p) => n + p.amount, 0)}
-          onCancel={(r, d) => void doCancel(r, d)}
+          unrefunded={terminal.filter((p) => p.kind === 'sale' && p.state === 'done' && p.consumed && !p.refunded).reduce((n, p) => n + p.amount, 0)}
+          canDecide={canManage} onCancel={(r, d, m) => void doCancel(r, d, m)}
           onClose={() => { setDialog(null); onCancelAsked(); }} />
       )}
       {dialog === 'formal' && partNo !== null && (

@@ -32,7 +32,7 @@ export const visitOrders = (lines: OrderLine[] = [orderLine()], over: Partial<Vi
 };
 
 export const quote = (over: Partial<CheckoutQuote> = {}): CheckoutQuote => ({
-  visitIds: ['visit-1'], tableIds: ['floor-1-T1'], priceMode: 'inclusive', slipNo: null, partNo: 1, splitMode: 'none',
+  visitIds: ['visit-1'], tableIds: ['floor-1-T1'], priceMode: 'inclusive', slipNo: null, partNo: 1, splitMode: 'none', splitParts: null,
   lines: [{ lineId: 'line-1', visitId: 'visit-1', name: '唐揚げ定食', quantity: 2, unitPrice: 980, rate: 10, takeout: false, amount: 1960, discount: 0, subtotal: 1960 }],
   byRate: [{ rate: 10, subtotal: 1960, slipDiscount: 0, gross: 1960, net: 1782, tax: 178 }],
   subtotal: 1960, lineDiscount: 0, slipDiscount: 0, total: 1960, net: 1782, tax: 178, billTotal: 1960, remainingAfter: 0,

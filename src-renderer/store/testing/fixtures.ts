@@ -1,4 +1,4 @@
-import type { SettlementReport, Settings, Staff, TillSummary } from '../../../src-shared/contract/index.ts';
+import type { CashMoveResult, SettlementReport, Settings, Staff, TillSummary } from '../../../src-shared/contract/index.ts';
 import type { SystemStatus } from '../slices/system/initialState.ts';
 
 export const cashier: Staff = { id: 'staff-cashier1', name: '佐藤 花子', role: 'cashier', active: true };
@@ -35,4 +35,11 @@ export const till = (over: Partial<TillSummary> = {}): TillSummary => ({
   openedBy: '佐藤 花子', openingFloat: 30000, openingCounts: { '1000': 30 }, cashIn: 0, cashOut: 0, cashSales: 0,
   expectedCash: 30000, movements: [], closedAt: null, closedBy: null, countedCash: null, closingCounts: null,
   difference: null, backupFile: null, settlement: emptySettlement, ...over,
+});
+
+/** A till.cashMove answer (and till.moved payload) on till() with its ¥30,000 float. */
+export const cashMoved = (kind: 'in' | 'out', amount: number, id = `move-${kind}-${amount}`): CashMoveResult => ({
+  sessionId: 'till-1', cashIn: kind === 'in' ? amount : 0, cashOut: kind === 'out' ? amount : 0, cashSales: 0,
+  expectedCash: 30000 + (kind === 'in' ? amount : -amount),
+  movement: { id, kind, amount, reason: '両替', staffName: '佐藤 花子', at: 1_700_000_100_000, businessDay: '2026-11-21' },
 });

@@ -5,7 +5,7 @@ export const NOW = Date.UTC(2026, 10, 21, 9, 0); // 2026-11-21 18:00 JST
 
 export const visit = (over: Partial<VisitSummary> = {}): VisitSummary => ({
   id: 'visit-1', guestName: 'ウォークイン', walkIn: true, party: 2, seatedAt: NOW - 30 * 60_000, reservationId: null,
-  amount: 0, slipNo: null, overReservation: false, tableIds: ['floor-1-T1'], groupId: null, prepayment: 0, points: 0, ...over,
+  amount: 0, net: 0, slipNo: null, reservationStartAt: null, overReservation: false, tableIds: ['floor-1-T1'], groupId: null, prepayment: 0, points: 0, ...over,
 });
 
 export const tile = (short: string, over: Partial<TableTile> = {}): TableTile => ({
@@ -28,7 +28,7 @@ export const reservation = (over: Partial<ReservationRow> = {}): ReservationRow 
 
 export const syncStatus = (over: Partial<SyncStatus> = {}): SyncStatus => ({
   ledger: 'smart-reserve', linkState: '連携中', unsent: 0, parked: 0, oldestUnsentAt: null, lastSuccessAt: NOW - 60_000,
-  lastPullAt: NOW - 2_000, breaker: 'closed', training: false, ...over,
+  lastPullAt: NOW - 2_000, lastPullError: null, breaker: 'closed', training: false, ...over,
 });
 
 export const queueRow = (over: Partial<QueueRow> = {}): QueueRow => ({

@@ -148,7 +148,11 @@ export const createCheckoutSlice: SliceCreator<CheckoutSlice> = (deps) => (set, 
         .filter((p): p is { kind: PaymentLine['kind']; amount: number } => p.kind !== 'cash' && p.kind !== 'terminal' && p.amount > 0)
         .map((p) => ({ id: `p${++paymentSeq}`, kind: p.kind, amount: p.amount, suggested: true }));
       set({ quote: first.quote, ...linesOf(draft, first.quote), checkoutNotices: first.quote.warnings.filter((w) => w.code === 'P3' || w.code === 'P4') });
-      if (suggested.length > 0) await change({ ...draft, payments: suggested });
+      // An unfinished 均等分割 goes on as N等分 when the screen is opened again (after a reload too).
+      const parts = first.quote.splitMode === 'equal' ? first.quote.splitParts : null;
+      if (parts || suggested.length > 0) {
+        await change({ ...draft, ...(parts ? { split: { mode: 'equal', parts } } : {}), ...(suggested.length ? { payments: suggested } : {}) });
+      }
     },
 
     requote: async () => {

@@ -38,6 +38,16 @@ describe('checkout slice', () => {
     expect(checkoutSelectors.notices(store.getState())).toEqual([]);
   });
 
+  it('均等割: a checkout reopened on an unfinished equal split goes on as N等分 (the quote says N)', async () => {
+    const { store, fake } = testStore(core({
+      'checkout.quote': (i: CheckoutInput) => quote({ slipNo: '1012600000001', partNo: 2, splitMode: 'equal', splitParts: 3, total: i.split?.mode === 'equal' ? 553 : 1106 }),
+    }));
+    await store.getState().enterCheckout('visit-1');
+    expect(store.getState().checkout?.split).toEqual({ mode: 'equal', parts: 3 });
+    expect(fake.callsOf('checkout.quote').at(-1)?.input).toMatchObject({ split: { mode: 'equal', parts: 3 } });
+    expect(store.getState().quote?.total).toBe(553);
+  });
+
   it('shows P3/P4 of the first quote in a dialog', async () => {
     const { store } = testStore(core({ 'checkout.quote': () => quote({ warnings: [{ code: 'P4', message: P4 }, { code: 'P8', message: 'x' }] }) }));
     await store.getState().enterCheckout('visit-1');

@@ -11,6 +11,8 @@ export type ReservationsActions = {
   /** S13: time, table or party of a waiting reservation. */
   updateReservation: (input: Input<'reservations.update'>) => Promise<boolean>;
   internal_applyReservationsChanged: (payload: { lastRefreshAt: number | null }) => void;
+  /** The station pulled the ledger (sync.changed): the time of its last success, and the error of the latest pull. */
+  internal_applyPull: (lastPullAt: number | null, error: string | null) => void;
 };
 
 export type ReservationsSlice = ReservationsState & ReservationsActions;
@@ -78,6 +80,10 @@ export const createReservationsSlice: SliceCreator<ReservationsSlice> = (deps) =
       // A pull that brought changes proves the ledger answers: the list is fresh again.
       if (payload.lastRefreshAt !== null) set({ lastRefreshAt: newest(payload.lastRefreshAt, get().lastRefreshAt), refreshError: null });
       if (get().reservationsLoaded) void get().loadReservations({ quiet: true });
+    },
+
+    internal_applyPull: (lastPullAt, error) => {
+      set({ lastRefreshAt: newest(lastPullAt, get().lastRefreshAt), refreshError: get().reservationsLinked ? error : null });
     },
   };
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NOW, reservation } from '../../testing/floor-fixtures.ts';
+import { NOW, reservation, syncStatus } from '../../testing/floor-fixtures.ts';
 import { testStore } from '../../testing/fake-transport.ts';
 import { ageMinutes, dayTone, isOffline, reservationsSelectors, STALE_AFTER_MS, waitingToday } from './selectors.ts';
 
@@ -64,6 +64,20 @@ describe('reservations slice', () => {
     store.getState().internal_applyReservationsChanged({ lastRefreshAt: null });
     await store.getState().loadReservations();
     expect(fake.callsOf('reservations.list').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('R3: sync.changed brings the station\'s pulls, so the age and the error follow without polling', async () => {
+    const { store } = testStore({ 'reservations.list': () => list([reservation()], NOW) });
+    await store.getState().loadReservations();
+    store.getState().internal_applySyncChanged(syncStatus({ lastPullAt: NOW + 30_000 }));
+    expect(store.getState().lastRefreshAt).toBe(NOW + 30_000);
+    const down = 'テーブル情報連携時にネットワークエラーが発生しました。';
+    store.getState().internal_applySyncChanged(syncStatus({ lastPullAt: NOW + 30_000, lastPullError: down }));
+    expect(store.getState().refreshError).toBe(down);
+    expect(isOffline({ ...store.getState(), connected: true }, NOW + 31_000)).toBe(true);
+    expect(store.getState().reservations).toHaveLength(1); // the last list stays, with its age
+    store.getState().internal_applySyncChanged(syncStatus({ lastPullAt: NOW + 33_000, lastPullError: null }));
+    expect([store.getState().refreshError, store.getState().lastRefreshAt]).toEqual([null, NOW + 33_000]);
   });
 
   it('S13: changes a waiting reservation in place', async () => {

@@ -31,6 +31,6 @@ export function isOffline(s: Pick<AppState, 'connected' | 'refreshError' | 'last
 export const ageMinutes = (lastRefreshAt: number | null, now: number): number | null =>
   lastRefreshAt === null ? null : Math.max(0, Math.floor((now - lastRefreshAt) / 60_000));
 
-/** Waiting reservations of the business day, by time (the R6 list view's 予約 rows). */
+/** Waiting reservations (and ledger blocks, R7) of the business day, by time (the R6 list view's 予約 / ブロック rows). */
 export const waitingToday = (rows: ReservationRow[], businessDay: string | null): ReservationRow[] =>
   rows.filter((r) => r.status === 'waiting' && r.businessDay === businessDay).sort((a, b) => a.startAt - b.startAt);

@@ -9,8 +9,11 @@ export type SlipsActions = {
   loadMoreSlips: () => Promise<void>;
   openSlip: (slipId: string) => Promise<void>;
   closeSlip: () => void;
-  /** 伝票取消 with a reason (G3); the return document where the law needs it or staff ask. */
-  cancelSlip: (slipId: string, reason: string, returnDocument: boolean) => Promise<Output<'slips.cancel'> | null>;
+  /**
+   * 伝票取消 with a reason (G3); the return document where the law needs it or staff ask. A manager
+   * gives `manualRefundReason` for USEN PAY payments refunded outside the register (U8, U9).
+   */
+  cancelSlip: (slipId: string, reason: string, returnDocument: boolean, manualRefundReason?: string) => Promise<Output<'slips.cancel'> | null>;
   dismissSlipNotices: () => void;
   previewReceipt: (request: ReceiptRequest, format?: 'svg' | 'text') => Promise<boolean>;
   /** レシート / 領収書 / 返還請求書, printed or reprinted (再); the outcome stays on screen. */
@@ -60,11 +63,12 @@ export const createSlipsSlice: SliceCreator<SlipsSlice> = (deps) => {
     get().clearReceipt();
   },
 
-  cancelSlip: async (slipId, reason, returnDocument) => {
+  cancelSlip: async (slipId, reason, returnDocument, manualRefundReason) => {
     if (get().slipBusy) return null;
     set({ slipBusy: true });
     try {
-      const r = await callApi(deps, get, 'slips.cancel', { slipId, reason, returnDocument });
+      const manualRefund = manualRefundReason ? { reason: manualRefundReason } : undefined;
+      const r = await callApi(deps, get, 'slips.cancel', { slipId, reason, returnDocument, manualRefund });
       if (!r.ok) return null;
       set({ slipDetail: r.value.slip, slipNotices: r.value.warnings });
       if (r.value.returnDocument) get().internal_setPrint(slipId, 0, r.value.print);

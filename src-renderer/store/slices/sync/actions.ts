@@ -107,6 +107,8 @@ export const createSyncSlice: SliceCreator<SyncSlice> = (deps) => (set, get) => 
 
     internal_applySyncChanged: (status) => {
       set({ syncStatus: status });
+      // The station's pull pushes its time and error: 予約確認 shows its age without polling (R3).
+      get().internal_applyPull(status.lastPullAt, status.lastPullError);
       if (get().syncQueueWatched) void get().loadSyncQueue();
     },
   };

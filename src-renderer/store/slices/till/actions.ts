@@ -1,4 +1,4 @@
-import type { Input, TillSummary } from '../../../../src-shared/contract/index.ts';
+import type { CashMoveResult, Input, TillSummary } from '../../../../src-shared/contract/index.ts';
 import type { DenominationCounts } from '../../../../src-shared/money.ts';
 import { callApi } from '../../call.ts';
 import type { GetState, SetState, SliceCreator } from '../../types.ts';
@@ -8,14 +8,15 @@ export type TillActions = {
   loadTill: () => Promise<void>;
   /** 開局 with the change fund by denomination or as a total (G1). */
   openTill: (input: Input<'till.open'>) => Promise<boolean>;
-  /** 入出金; returns the till after the movement (for its new expected cash) or null. */
-  cashMove: (kind: 'in' | 'out', amount: number, reason: string) => Promise<TillSummary | null>;
+  /** 入出金; returns the movement with the till's new cash figures (expected cash …) or null. */
+  cashMove: (kind: 'in' | 'out', amount: number, reason: string) => Promise<CashMoveResult | null>;
   /** 閉局 with the counted cash; the returned report is put on screen. */
   closeTill: (counts: DenominationCounts) => Promise<boolean>;
   /** Load a session's report (default: the latest) and the recent sessions beside it. */
   loadReport: (sessionId?: string) => Promise<void>;
   clearReport: () => void;
   internal_applyTillChanged: (payload: TillSummary | null) => void;
+  internal_applyTillMoved: (payload: CashMoveResult) => void;
 };
 
 export type TillSlice = TillState & TillActions;
@@ -25,6 +26,20 @@ const applyTill = (set: SetState, get: GetState, till: TillSummary | null) => {
   const open = till?.status === 'open' ? till : null;
   set({ till: open, tillLoaded: true });
   get().internal_patchStatus({ tillOpen: open !== null });
+};
+
+/**
+ * A cash movement, answered here or announced by another register: it joins the till on screen
+ * and an open report of the same session, once (the answer and the event carry the same movement).
+ */
+const applyMove = (set: SetState, get: GetState, move: CashMoveResult) => {
+  const { movement, sessionId, ...figures } = move;
+  const patch = (t: TillSummary | null) =>
+    t?.sessionId === sessionId && !t.movements.some((m) => m.id === movement.id) ? { ...t, ...figures, movements: [...t.movements, movement] } : t;
+  const { till, report, staff } = get();
+  if (till?.sessionId === sessionId) set({ till: patch(till), report: patch(report) });
+  // A till this screen has not loaded (opened elsewhere, an event missed): read it whole.
+  else if (staff) void get().loadTill();
 };
 
 export const createTillSlice: SliceCreator<TillSlice> = (deps) => (set, get) => {
@@ -55,7 +70,7 @@ export const createTillSlice: SliceCreator<TillSlice> = (deps) => (set, get) => 
     cashMove: (kind, amount, reason) => command(async () => {
       const r = await callApi(deps, get, 'till.cashMove', { kind, amount, reason });
       if (!r.ok) return null;
-      applyTill(set, get, r.value);
+      applyMove(set, get, r.value);
       return r.value;
     }),
 
@@ -76,6 +91,8 @@ export const createTillSlice: SliceCreator<TillSlice> = (deps) => (set, get) => 
     },
 
     clearReport: () => set({ report: null }),
+
+    internal_applyTillMoved: (payload) => applyMove(set, get, payload),
 
     internal_applyTillChanged: (payload) => {
       applyTill(set, get, payload);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countsTotal } from '../../../../src-shared/money.ts';
-import { cashier, status, till } from '../../testing/fixtures.ts';
+import { cashier, cashMoved, status, till } from '../../testing/fixtures.ts';
 import { testStore } from '../../testing/fake-transport.ts';
 import { differenceKind, tillSelectors } from './selectors.ts';
 
@@ -35,15 +35,38 @@ describe('till slice', () => {
   it('records cash in and returns the new expected cash', async () => {
     const { store } = await loggedIn({
       'till.status': () => till(),
-      'till.cashMove': (i: { amount: number }) => till({ cashIn: i.amount, expectedCash: 30000 + i.amount }),
+      'till.cashMove': (i: { amount: number }) => cashMoved('in', i.amount),
     });
     const after = await store.getState().cashMove('in', 5000, '釣銭補充');
     expect(after?.expectedCash).toBe(35000);
     expect(tillSelectors.expectedCash(store.getState())).toBe(35000);
+    expect(store.getState().till).toMatchObject({ cashIn: 5000, movements: [{ id: 'move-in-5000', amount: 5000 }] });
+  });
+
+  it('adds a movement announced by another register once, to the till and its open report (till.moved)', async () => {
+    const { store } = await loggedIn({ 'till.status': () => till(), 'till.history': () => [], 'till.report': () => till() });
+    await store.getState().loadReport();
+    const moved = { ...cashMoved('out', 1200), cashIn: 5000, expectedCash: 33800 };
+    store.getState().internal_applyTillMoved(moved);
+    store.getState().internal_applyTillMoved(moved); // the answer and the event carry the same movement
+    for (const t of [store.getState().till, tillSelectors.report(store.getState())]) {
+      expect(t).toMatchObject({ cashIn: 5000, cashOut: 1200, expectedCash: 33800 });
+      expect(t?.movements.map((m) => m.id)).toEqual(['move-out-1200']);
+    }
+  });
+
+  it('reads the whole till when a movement arrives for a till it has not loaded', async () => {
+    let open = false;
+    const { store, fake } = await loggedIn({ 'till.status': () => (open ? till({ cashIn: 700, expectedCash: 30700 }) : null) });
+    open = true;
+    store.getState().internal_applyTillMoved(cashMoved('in', 700));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(fake.callsOf('till.status').length).toBeGreaterThan(1);
+    expect(tillSelectors.expectedCash(store.getState())).toBe(30700);
   });
 
   it('rejects an empty reason before calling the core, with a Japanese toast', async () => {
-    const { store, fake } = await loggedIn({ 'till.status': () => till(), 'till.cashMove': () => till() });
+    const { store, fake } = await loggedIn({ 'till.status': () => till(), 'till.cashMove': () => cashMoved('out', 500) });
     expect(await store.getState().cashMove('out', 500, '  ')).toBeNull();
     expect(fake.callsOf('till.cashMove')).toHaveLength(0);
     expect(store.getState().toasts[0]?.text).toContain('理由を入力してください');
