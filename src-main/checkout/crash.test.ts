@@ -131,7 +131,13 @@ describe('crash: checkouts while the station is SIGKILLed at random moments', ()
     const killer = async () => {
       while (kills < MAX_KILLS && running && Date.now() - started < DEADLINE_MS * KILL_WINDOW) {
         await station.ready();
-        await new Promise((x) => setTimeout(x, 400 + random() * 2600));
+        // Kill after a random share of the checkouts (not a random time: a fast machine would
+        // finish the run between two kills), at a random moment inside a request.
+        const after = okSlips.size + 20 + Math.floor(random() * 110);
+        for (let i = 0; i < 10_000 && running && okSlips.size < after && Date.now() - started < DEADLINE_MS * KILL_WINDOW; i++) {
+          await new Promise((x) => setTimeout(x, 10));
+        }
+        await new Promise((x) => setTimeout(x, random() * 30));
         if (!running) return;
         await station.kill();
         kills++;
