@@ -1,6 +1,7 @@
 import type { Input, VisitSummary } from '../../../../src-shared/contract/index.ts';
 import type { ApiError, Result } from '../../../../src-shared/result.ts';
 import { callApi } from '../../call.ts';
+import { coalesce } from '../../coalesce.ts';
 import type { SliceCreator } from '../../types.ts';
 import { SCREENS, type Screen } from '../ui/initialState.ts';
 import { initialFloorState, type FloorState, type FloorViewMode } from './initialState.ts';
@@ -50,8 +51,6 @@ export type FloorSlice = FloorState & FloorActions;
 export const orderScreenAvailable = (): boolean => SCREENS.includes(ORDER_SCREEN as Screen);
 
 export const createFloorSlice: SliceCreator<FloorSlice> = (deps) => (set, get) => {
-  let inFlight: Promise<void> | null = null;
-  let again = false;
 
   /** One table command at a time; on success the warnings are kept and the floor re-read. */
   const command = async <T>(run: () => Promise<Result<T>>, warningsOf: (value: T) => string[] = () => []): Promise<Result<T> | null> => {
@@ -75,28 +74,16 @@ export const createFloorSlice: SliceCreator<FloorSlice> = (deps) => (set, get) =
     ...initialFloorState,
     floorViewMode: storedView === 'list' ? 'list' : 'tiles',
 
-    loadFloor: (opts = {}) => {
-      if (inFlight) {
-        again = true;
-        return inFlight;
+    loadFloor: coalesce(async (opts: { quiet?: boolean } = {}) => {
+      const r = await callApi(deps, get, 'floor.view', {}, { toast: !opts.quiet });
+      if (r.ok) {
+        const floorId = get().floorId;
+        set({
+          floor: r.value, clockOffsetMs: r.value.now - Date.now(),
+          floorId: floorId && r.value.floors.some((f) => f.id === floorId) ? floorId : (r.value.floors[0]?.id ?? null),
+        });
       }
-      inFlight = (async () => {
-        do {
-          again = false;
-          const r = await callApi(deps, get, 'floor.view', {}, { toast: !opts.quiet });
-          if (r.ok) {
-            const floorId = get().floorId;
-            set({
-              floor: r.value, clockOffsetMs: r.value.now - Date.now(),
-              floorId: floorId && r.value.floors.some((f) => f.id === floorId) ? floorId : (r.value.floors[0]?.id ?? null),
-            });
-          }
-        } while (again);
-      })().finally(() => {
-        inFlight = null;
-      });
-      return inFlight;
-    },
+    }),
 
     seatTable: async (input) => {
       if (get().floorBusy) return { kind: 'failed', error: { code: 'BUSY', message: '' } };

@@ -1,5 +1,6 @@
 import type { Input } from '../../../../src-shared/contract/index.ts';
 import { callApi } from '../../call.ts';
+import { coalesce } from '../../coalesce.ts';
 import type { SliceCreator } from '../../types.ts';
 import { initialReservationsState, type ReservationsState } from './initialState.ts';
 
@@ -23,32 +24,18 @@ const NOT_REACHED = '予約台帳から最新の予約を取得できません�
 const newest = (a: number | null, b: number | null): number | null => (a === null ? b : b === null ? a : Math.max(a, b));
 
 export const createReservationsSlice: SliceCreator<ReservationsSlice> = (deps) => (set, get) => {
-  let inFlight: Promise<void> | null = null;
-  let again = false;
   return {
     ...initialReservationsState,
 
-    loadReservations: (opts = {}) => {
-      if (inFlight) {
-        again = true;
-        return inFlight;
+    loadReservations: coalesce(async (opts: { quiet?: boolean } = {}) => {
+      const r = await callApi(deps, get, 'reservations.list', {}, { toast: !opts.quiet });
+      if (r.ok) {
+        set({
+          reservations: r.value.rows, reservationsDay: r.value.businessDay, reservationsLoaded: true,
+          reservationsLinked: r.value.linked, lastRefreshAt: newest(r.value.lastRefreshAt, get().lastRefreshAt),
+        });
       }
-      inFlight = (async () => {
-        do {
-          again = false;
-          const r = await callApi(deps, get, 'reservations.list', {}, { toast: !opts.quiet });
-          if (r.ok) {
-            set({
-              reservations: r.value.rows, reservationsDay: r.value.businessDay, reservationsLoaded: true,
-              reservationsLinked: r.value.linked, lastRefreshAt: newest(r.value.lastRefreshAt, get().lastRefreshAt),
-            });
-          }
-        } while (again);
-      })().finally(() => {
-        inFlight = null;
-      });
-      return inFlight;
-    },
+    }),
 
     refreshReservations: async (opts = {}) => {
       if (get().refreshing) return false;
