@@ -2,6 +2,7 @@
 // none for QR, (再) on reprints; and no full card number anywhere: database file and logs scanned.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PrinterSimulator } from '../../sim/printer/simulator.ts';
 import type { TerminalPayment } from '../../src-shared/contract/index.ts';
@@ -25,6 +26,29 @@ function luhn(digits: string): boolean {
 export function cardNumbersIn(bytes: Buffer): string[] {
   const text = bytes.toString('latin1');
   return [...text.matchAll(/(?<!\d)[2-6]\d{12,18}(?!\d)/g)].map((m) => m[0]).filter(luhn);
+}
+
+/** Every value of every column of every table, each on its own (no neighbour to run into). */
+function storedValues(file: string): string[] {
+  const db = new Database(file, { readonly: true });
+  try {
+    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[];
+    return tables.flatMap((name) => (db.prepare(`SELECT * FROM "${name}"`).raw().all() as unknown[][])
+      .flatMap((row) => row.filter((v) => v !== null).map((v) => (Buffer.isBuffer(v) ? v.toString('latin1') : String(v)))));
+  } finally { db.close(); }
+}
+
+/**
+ * Raw bytes of a SQLite file put one column's text right after another's, so a stored number
+ * (a slip number, say) can read as a longer digit run together with the bytes before it. Such a
+ * run is not a card number when it is a stored numeric value of 10+ digits with digits glued on
+ * in front or behind; the values themselves are scanned on their own.
+ */
+function gluedToStored(run: string, stored: Set<string>): boolean {
+  for (let cut = 1; cut < run.length; cut++) {
+    if (stored.has(run.slice(cut)) || stored.has(run.slice(0, cut))) return true;
+  }
+  return false;
 }
 
 function filesUnder(dir: string): string[] {
@@ -97,14 +121,22 @@ describe('U7: customer and merchant copies through the receipt printer', () => {
     await paid('credit', 'T4', () => t.sim.presentCard(card('4242', 'contactless', 'VISA')));
     await paid('emoney', 'T5', () => t.sim.chooseEmoneyBrand('QUICPay', '9876'));
     const files = filesUnder(t.reg.dir).filter((f) => /\.(sqlite|sqlite-wal|log)$|register\.\d+\.log$/.test(f) || f.includes('logs'));
-    expect(files.some((f) => f.endsWith('register.sqlite'))).toBe(true);
+    const dbFile = files.find((f) => f.endsWith('register.sqlite'));
+    expect(dbFile).toBeTruthy();
     expect(files.some((f) => f.includes('logs'))).toBe(true);
+    const values = storedValues(dbFile!);
+    expect(values.some((v) => v.includes('****4242'))).toBe(true); // the scan does see the stored payments
+    expect(values.flatMap((v) => cardNumbersIn(Buffer.from(v, 'latin1')))).toEqual([]);
+    const numeric = new Set(values.filter((v) => /^\d{10,}$/.test(v))); // slip numbers, instants: never short amounts
     const all = Buffer.concat(files.map((f) => readFileSync(f)));
-    expect(all.includes(Buffer.from('****4242'))).toBe(true); // the scan does see the stored payments
-    expect(cardNumbersIn(all)).toEqual([]);
+    expect(all.includes(Buffer.from('****4242'))).toBe(true);
+    expect(cardNumbersIn(all).filter((run) => !gluedToStored(run, numeric))).toEqual([]);
     // …and would see a card number if one were there.
     const probe = join(tempDir('pan-probe-'), 'probe.log');
     writeFileSync(probe, `{"x":"4111111111111111","y":1795277349887,"slip":"1012600000001"}`);
     expect(cardNumbersIn(readFileSync(probe))).toEqual(['4111111111111111']);
+    // A slip number glued behind two bytes of the record before it (seen in CI) is excused; a card number is not.
+    expect(gluedToStored('271012600000001', new Set(['1012600000001']))).toBe(true);
+    expect(gluedToStored('4111111111111111', new Set(['1012600000001', '1795277349887']))).toBe(false);
   });
 });
