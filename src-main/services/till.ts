@@ -15,14 +15,18 @@ type SessionRow = {
   id: string; register_no: number; business_day: string; status: 'open' | 'closed'; opened_at: number;
   opened_by_name: string; opening_float: number; closed_at: number | null; closed_by_name: string | null;
   counted_cash: number | null; backup_file: string | null;
-  /** Running terms of the expected cash, kept by triggers as movements, payments and cancellations are written (migration 007). */
-  cash_in: number; cash_out: number; cash_sales: number;
+  /** Terms of the expected cash: cash in/out from the session's last movement (migration 008), cash sales kept by triggers (007). */
+  cash_in: number; cash_out: number; cash_sales: number; movement_count: number;
 };
+
+// The session's last movement carries its running totals (migration 008): one seek, however many.
+const last = (column: string) => `COALESCE((SELECT ${column} FROM cash_movements WHERE session_id = s.id ORDER BY seq DESC LIMIT 1), 0)`;
+const MOVEMENT_TERMS = `${last('total_in')} AS cash_in, ${last('total_out')} AS cash_out, ${last('seq')} AS movement_count`;
 
 // Staff names by subquery, not by join: with better-sqlite3's SQLite (3.54, built with STAT4) a
 // join whose WHERE binds a parameter took 20–40 µs a run, the subquery 2–4 µs (#2; it behaves as
 // if planned again at every bind — node:sqlite without STAT4 does not show it).
-const SESSION_SQL = `SELECT s.*, (SELECT name FROM staff WHERE id = s.opened_by) AS opened_by_name,
+const SESSION_SQL = `SELECT s.*, ${MOVEMENT_TERMS}, (SELECT name FROM staff WHERE id = s.opened_by) AS opened_by_name,
   (SELECT name FROM staff WHERE id = s.closed_by) AS closed_by_name FROM till_sessions s`;
 
 export function openSessionRow(db: DB, registerNo: number): SessionRow | undefined {
@@ -32,7 +36,7 @@ export function openSessionRow(db: DB, registerNo: number): SessionRow | undefin
 type CashFigures = Pick<TillSummary, 'cashIn' | 'cashOut' | 'cashSales' | 'expectedCash'>;
 
 /** The cash that should be in the drawer (G1): change fund + cash in − cash out + cash sales. */
-export function cashFigures(row: SessionRow): CashFigures {
+export function cashFigures(row: Pick<SessionRow, 'opening_float' | 'cash_in' | 'cash_out' | 'cash_sales'>): CashFigures {
   return { cashIn: row.cash_in, cashOut: row.cash_out, cashSales: row.cash_sales, expectedCash: row.opening_float + row.cash_in - row.cash_out + row.cash_sales };
 }
 
@@ -43,7 +47,7 @@ export function summarize(db: DB, row: SessionRow): TillSummary {
     return rows.length ? Object.fromEntries(rows.map((r) => [String(r.denomination), r.count])) : null;
   };
   const movements = (stmt(db, `SELECT m.id, m.kind, m.amount, m.reason, m.at, m.business_day, (SELECT name FROM staff WHERE id = m.staff_id) AS staff_name
-    FROM cash_movements m WHERE m.session_id = ? ORDER BY m.at, m.rowid`).all(row.id) as Array<{
+    FROM cash_movements m WHERE m.session_id = ? ORDER BY m.seq`).all(row.id) as Array<{
       id: string; kind: 'in' | 'out'; amount: number; reason: string; at: number; business_day: string; staff_name: string }>)
     .map((m) => ({ id: m.id, kind: m.kind, amount: m.amount, reason: m.reason, at: m.at, businessDay: m.business_day, staffName: m.staff_name }));
   const settlement = settlementOf(db, row.id);
@@ -56,6 +60,16 @@ export function summarize(db: DB, row: SessionRow): TillSummary {
     closingCounts: counts('close'), difference: row.counted_cash === null ? null : row.counted_cash - expectedCash,
     backupFile: row.backup_file, settlement,
   };
+}
+
+type DrawerRow = Pick<SessionRow, 'id' | 'business_day' | 'opening_float' | 'cash_in' | 'cash_out' | 'cash_sales' | 'movement_count'>;
+
+/** What 入出金 needs of the open session: not the staff names the report shows. */
+function requireOpenDrawer(ctx: HandlerCtx): DrawerRow {
+  const row = stmt(ctx.db, `SELECT id, business_day, opening_float, cash_sales, ${MOVEMENT_TERMS}
+    FROM till_sessions s WHERE register_no = ? AND status = 'open'`).get(getSetting(ctx.db, 'registerNo')) as DrawerRow | undefined;
+  if (!row) throw new AppError('TILL_NOT_OPEN', 'till is not open');
+  return row;
 }
 
 function requireOpen(ctx: HandlerCtx): SessionRow {
@@ -100,15 +114,17 @@ export const tillHandlers = handlers({
   // settlement and every movement of the session made each 入出金 slower as the day went on (#2).
   'till.cashMove': (input, ctx) => {
     const staff = requireStaff(ctx);
-    const row = requireOpen(ctx);
+    const row = requireOpenDrawer(ctx);
     if (input.kind === 'out' && input.amount > cashFigures(row).expectedCash) {
       throw new AppError('CASH_SHORT', `cash out ${input.amount} exceeds expected cash`);
     }
     const movement = { id: randomUUID(), kind: input.kind, amount: input.amount, reason: input.reason, staffName: staff.name, at: ctx.now(), businessDay: row.business_day };
-    stmt(ctx.db, `INSERT INTO cash_movements (id, session_id, kind, amount, reason, staff_id, at, business_day)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(movement.id, row.id, movement.kind, movement.amount, movement.reason, staff.id, movement.at, movement.businessDay);
-    // The insert's trigger added the movement to the session's totals; the same sum here:
+    // The next line of the session's cash book with its running totals, read in this same write
+    // transaction (migration 008: a trigger refuses any other seq or totals).
     const after = input.kind === 'in' ? { ...row, cash_in: row.cash_in + input.amount } : { ...row, cash_out: row.cash_out + input.amount };
+    stmt(ctx.db, `INSERT INTO cash_movements (session_id, seq, id, kind, amount, reason, staff_id, at, business_day, total_in, total_out)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(row.id, row.movement_count + 1, movement.id, movement.kind, movement.amount, movement.reason,
+      staff.id, movement.at, movement.businessDay, after.cash_in, after.cash_out);
     const result: CashMoveResult = { sessionId: row.id, movement, ...cashFigures(after) };
     ctx.emit('till.moved', result);
     return result;
