@@ -36,7 +36,7 @@ export function openSessionRow(db: DB, registerNo: number): SessionRow | undefin
 type CashFigures = Pick<TillSummary, 'cashIn' | 'cashOut' | 'cashSales' | 'expectedCash'>;
 
 /** The cash that should be in the drawer (G1): change fund + cash in − cash out + cash sales. */
-export function cashFigures(row: Pick<SessionRow, 'opening_float' | 'cash_in' | 'cash_out' | 'cash_sales'>): CashFigures {
+export function cashFigures(row: SessionRow): CashFigures {
   return { cashIn: row.cash_in, cashOut: row.cash_out, cashSales: row.cash_sales, expectedCash: row.opening_float + row.cash_in - row.cash_out + row.cash_sales };
 }
 
@@ -60,16 +60,6 @@ export function summarize(db: DB, row: SessionRow): TillSummary {
     closingCounts: counts('close'), difference: row.counted_cash === null ? null : row.counted_cash - expectedCash,
     backupFile: row.backup_file, settlement,
   };
-}
-
-type DrawerRow = Pick<SessionRow, 'id' | 'business_day' | 'opening_float' | 'cash_in' | 'cash_out' | 'cash_sales' | 'movement_count'>;
-
-/** What 入出金 needs of the open session: not the staff names the report shows. */
-function requireOpenDrawer(ctx: HandlerCtx): DrawerRow {
-  const row = stmt(ctx.db, `SELECT id, business_day, opening_float, cash_sales, ${MOVEMENT_TERMS}
-    FROM till_sessions s WHERE register_no = ? AND status = 'open'`).get(getSetting(ctx.db, 'registerNo')) as DrawerRow | undefined;
-  if (!row) throw new AppError('TILL_NOT_OPEN', 'till is not open');
-  return row;
 }
 
 function requireOpen(ctx: HandlerCtx): SessionRow {
@@ -114,7 +104,7 @@ export const tillHandlers = handlers({
   // settlement and every movement of the session made each 入出金 slower as the day went on (#2).
   'till.cashMove': (input, ctx) => {
     const staff = requireStaff(ctx);
-    const row = requireOpenDrawer(ctx);
+    const row = requireOpen(ctx);
     if (input.kind === 'out' && input.amount > cashFigures(row).expectedCash) {
       throw new AppError('CASH_SHORT', `cash out ${input.amount} exceeds expected cash`);
     }
